@@ -1,0 +1,28 @@
+package estate.api.support;
+
+import estate.api.errors.ApiException;
+import estate.domain.shared.Money;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+/** Parses an amount and an ISO currency from a request, refusing amounts finer than the currency's minor unit. */
+public final class MoneyInput {
+
+    private MoneyInput() {
+    }
+
+    public static Money of(BigDecimal amount, String currencyCode) {
+        Currency currency;
+        try {
+            currency = Currency.getInstance(currencyCode);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badRequest("invalid-currency", "Currency must be an ISO 4217 code such as CNY");
+        }
+        if (amount == null || !Money.fitsScale(amount, currency)) {
+            throw ApiException.badRequest("invalid-amount", "The amount must have at most "
+                    + currency.getDefaultFractionDigits() + " decimals in " + currency.getCurrencyCode());
+        }
+        return new Money(amount, currency);
+    }
+}

@@ -1,0 +1,95 @@
+package estate.application.lookup;
+
+import estate.domain.estates.EstateEvent.EstateRegistered;
+import estate.domain.estates.EstateEvent.UnitRegistered;
+import estate.domain.owners.OwnerAccountEvent.AccountClosed;
+import estate.domain.owners.OwnerAccountEvent.AccountOpened;
+import estate.domain.owners.OwnerAccountEvent.PortalUserLinked;
+import estate.domain.owners.OwnerAccountEvent.UnitAcquired;
+import estate.domain.owners.OwnerAccountEvent.UnitTransferredIn;
+import estate.domain.owners.OwnerAccountEvent.UnitTransferredOut;
+import estate.domain.shared.DomainRuleViolation;
+import estate.domain.estates.UnitId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the command-side lookup tables in step with the events. It is a subscribing processor: it runs in the
+ * unit of work of the command, on the same JDBC transaction that stores the events, so the tables are never
+ * behind the event store and a unique-key failure here rolls the command back.
+ */
+@Component
+@ProcessingGroup(CommandLookupProjection.GROUP)
+public class CommandLookupProjection {
+
+    public static final String GROUP = "command-lookups";
+
+    private final JdbcTemplate jdbc;
+
+    public CommandLookupProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(EstateRegistered event) {
+        jdbc.update("INSERT INTO lookup_estate (estate_id, currency, zone_id) VALUES (?, ?, ?)",
+                event.estateId().value(), event.currency().getCurrencyCode(), event.zoneId().getId());
+    }
+
+    @EventHandler
+    void on(UnitRegistered event) {
+        jdbc.update("INSERT INTO lookup_unit (unit_id, estate_id) VALUES (?, ?)",
+                event.unitId().value(), event.estateId().value());
+    }
+
+    @EventHandler
+    void on(AccountOpened event) {
+        jdbc.update("INSERT INTO lookup_account (account_id, estate_id, holder_type, portal_user) VALUES (?, ?, ?, ?)",
+                event.accountId().value(), event.estateId().value(), event.holderType().name(), event.portalUser());
+        for (UnitId unit : event.units()) {
+            takeUnit(unit.value(), event.holderType().name(), event.accountId().value());
+        }
+    }
+
+    @EventHandler
+    void on(PortalUserLinked event) {
+        jdbc.update("UPDATE lookup_account SET portal_user = ? WHERE account_id = ?",
+                event.portalUser(), event.accountId().value());
+    }
+
+    @EventHandler
+    void on(UnitAcquired event) {
+        String holderType = jdbc.queryForObject("SELECT holder_type FROM lookup_account WHERE account_id = ?",
+                String.class, event.accountId().value());
+        takeUnit(event.unitId().value(), holderType, event.accountId().value());
+    }
+
+    @EventHandler
+    void on(UnitTransferredOut event) {
+        jdbc.update("DELETE FROM lookup_unit_holder WHERE unit_id = ? AND account_id = ?",
+                event.unitId().value(), event.accountId().value());
+    }
+
+    @EventHandler
+    void on(UnitTransferredIn event) {
+        takeUnit(event.unitId().value(), "OWNER", event.accountId().value());
+    }
+
+    @EventHandler
+    void on(AccountClosed event) {
+        jdbc.update("DELETE FROM lookup_unit_holder WHERE account_id = ?", event.accountId().value());
+    }
+
+    private void takeUnit(String unitId, String holderType, String accountId) {
+        try {
+            jdbc.update("INSERT INTO lookup_unit_holder (unit_id, holder_type, account_id) VALUES (?, ?, ?)",
+                    unitId, holderType, accountId);
+        } catch (DuplicateKeyException concurrentlyTaken) {
+            throw DomainRuleViolation.conflict("unit-already-held",
+                    "Unit " + unitId + " already has an active " + holderType.toLowerCase() + " account");
+        }
+    }
+}

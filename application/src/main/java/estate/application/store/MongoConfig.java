@@ -1,0 +1,97 @@
+package estate.application.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+
+/**
+ * The read side: MongoDB through the real driver. With {@code MONGODB_URI} unset the app starts an
+ * in-process MongoDB-protocol server (memory backend) on loopback and connects to it over TCP, the same path
+ * as production. Processor tokens live beside the read models, so a fresh (empty) read store always comes
+ * with fresh tokens and every projection is rebuilt from the event log.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MongoConfig {
+
+    @Bean(destroyMethod = "shutdownNow")
+    EmbeddedMongo embeddedMongo(@Value("${estate.mongo.uri:}") String uri,
+                                @Value("${estate.mongo.embedded-port:0}") int port) {
+        if (!uri.isBlank()) {
+            return EmbeddedMongo.none();
+        }
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", port);
+        InetSocketAddress address = server.getLocalAddress();
+        return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + address.getPort());
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(EmbeddedMongo embedded, @Value("${estate.mongo.uri:}") String uri) {
+        return MongoClients.create(uri.isBlank() ? embedded.uri() : uri);
+    }
+
+    @Bean
+    MongoDatabaseFactory mongoDatabaseFactory(MongoClient client, @Value("${estate.mongo.database}") String database) {
+        return new SimpleMongoClientDatabaseFactory(client, database);
+    }
+
+    /** Money and areas are Decimal128 in MongoDB, never strings or doubles. */
+    @Bean
+    MongoCustomConversions mongoCustomConversions() {
+        return MongoCustomConversions.create(config -> config.bigDecimal(
+                MongoCustomConversions.BigDecimalRepresentation.DECIMAL128));
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoClient client, @Value("${estate.mongo.database}") String database,
+                          Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, database).build())
+                .serializer(serializer)
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName())
+                .build();
+    }
+
+    /** Boot's Mongo indicator needs the {@code hello} command, which the embedded server lacks: ping instead. */
+    @Bean("mongo")
+    HealthIndicator mongoHealthIndicator(MongoClient client, @Value("${estate.mongo.database}") String database) {
+        return new AbstractHealthIndicator("MongoDB ping failed") {
+            @Override
+            protected void doHealthCheck(Health.Builder builder) {
+                Document answer = client.getDatabase(database).runCommand(new Document("ping", 1));
+                builder.up().withDetail("ping", answer.get("ok"));
+            }
+        };
+    }
+
+    /** The in-process server, when one runs. */
+    public record EmbeddedMongo(MongoServer server, String uri) {
+        static EmbeddedMongo none() {
+            return new EmbeddedMongo(null, null);
+        }
+
+        public void shutdownNow() {
+            if (server != null) {
+                server.shutdownNow();
+            }
+        }
+    }
+}

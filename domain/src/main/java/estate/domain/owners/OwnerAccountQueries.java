@@ -1,0 +1,54 @@
+package estate.domain.owners;
+
+import estate.domain.estates.BuildingId;
+import estate.domain.estates.EstateId;
+
+import java.util.Objects;
+
+/** Queries about owner accounts. Answers come from read models, except {@link FindAccountAccess}. */
+public final class OwnerAccountQueries {
+
+    private OwnerAccountQueries() {
+    }
+
+    /** The owner directory of one estate, optionally narrowed; name and phone match by substring. */
+    public record FindOwners(EstateId estateId, BuildingId buildingId, String unitNumber, String name, String phone,
+                             int page, int size) {
+        public FindOwners {
+            Objects.requireNonNull(estateId, "estateId");
+            if (page < 0 || size < 1 || size > 500) {
+                throw new IllegalArgumentException("page must be >= 0 and size between 1 and 500");
+            }
+        }
+    }
+
+    public record GetAccount(OwnerAccountId accountId) {
+    }
+
+    /** The accounts an owner-app user is linked to: what the owner app shows first. */
+    public record FindAccountsOfPortalUser(String portalUser) {
+        public FindAccountsOfPortalUser {
+            Objects.requireNonNull(portalUser, "portalUser");
+        }
+    }
+
+    public record GetAccountBalance(OwnerAccountId accountId) {
+    }
+
+    public record GetAccountLedger(OwnerAccountId accountId) {
+    }
+
+    public record GetCustomerFile(OwnerAccountId accountId) {
+    }
+
+    /**
+     * Which estate an account belongs to and which app user holds it: answered from the command-side lookup,
+     * so that it is consistent the moment the command that opened the account returns.
+     */
+    public record FindAccountAccess(OwnerAccountId accountId) {
+    }
+
+    /** Answer to {@link FindAccountAccess}. */
+    public record AccountAccess(OwnerAccountId accountId, EstateId estateId, String portalUser) {
+    }
+}

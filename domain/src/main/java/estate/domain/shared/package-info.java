@@ -1,0 +1,2 @@
+/** Value types and errors shared by every context: money, identifiers, rule violations. */
+package estate.domain.shared;

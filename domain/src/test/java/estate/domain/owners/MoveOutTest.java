@@ -1,0 +1,70 @@
+package estate.domain.owners;
+
+import estate.domain.owners.OwnerAccountCommands.MoveOut;
+import estate.domain.owners.OwnerAccountEvent.UnitAcquired;
+import org.junit.jupiter.api.Test;
+
+import static estate.domain.owners.OwnerAccountExamples.ACCOUNT;
+import static estate.domain.owners.OwnerAccountExamples.ESTATE;
+import static estate.domain.owners.OwnerAccountExamples.FLAT;
+import static estate.domain.owners.OwnerAccountExamples.MOVE_IN;
+import static estate.domain.owners.OwnerAccountExamples.PARKING_SPACE;
+import static estate.domain.owners.OwnerAccountExamples.TODAY;
+import static estate.domain.owners.OwnerAccountExamples.accountClosed;
+import static estate.domain.owners.OwnerAccountExamples.accountOpened;
+import static estate.domain.owners.OwnerAccountExamples.feeCharged;
+import static estate.domain.owners.OwnerAccountExamples.paymentReceived;
+import static estate.domain.owners.OwnerAccountExamples.scenario;
+import static estate.domain.shared.DomainRuleViolation.Kind.CONFLICT;
+
+class MoveOutTest {
+
+    private static MoveOut moveOut() {
+        return new MoveOut(ACCOUNT, TODAY, "Sold the flat");
+    }
+
+    @Test
+    void closesAnAccountWithNothingOnItsLedgerAndReleasesItsUnits() {
+        scenario().given(accountOpened(), new UnitAcquired(ACCOUNT, ESTATE, PARKING_SPACE, MOVE_IN))
+                .when(moveOut())
+                .expectEvents(accountClosed(ACCOUNT, ESTATE, FLAT, PARKING_SPACE));
+    }
+
+    @Test
+    void closesAnAccountWhosePaymentsSettleItsCharges() {
+        scenario().given(accountOpened(),
+                        feeCharged("C1", "1280.50"), feeCharged("C2", "35.00"),
+                        paymentReceived("P1", "1000.00", "R-001"), paymentReceived("P2", "315.50", "R-002"))
+                .when(moveOut())
+                .expectEvents(accountClosed(ACCOUNT, ESTATE, FLAT));
+    }
+
+    @Test
+    void rejectsMovingOutWhileTheAccountOwesMoney() {
+        scenario().given(accountOpened(), feeCharged("C1", "1280.50"), paymentReceived("P1", "1280.49", "R-001"))
+                .when(moveOut())
+                .expectRuleViolation(CONFLICT, "balance-outstanding");
+    }
+
+    @Test
+    void rejectsMovingOutWhileTheAccountHoldsACredit() {
+        scenario().given(accountOpened(), feeCharged("C1", "1280.50"), paymentReceived("P1", "1300.00", "R-001"))
+                .when(moveOut())
+                .expectRuleViolation(CONFLICT, "credit-not-refunded");
+    }
+
+    @Test
+    void rejectsASecondMoveOut() {
+        scenario().given(accountOpened(), accountClosed(ACCOUNT, ESTATE, FLAT))
+                .when(moveOut())
+                .expectRuleViolation(CONFLICT, "account-closed");
+    }
+
+    @Test
+    void rejectsASecondMoveOutCommand() {
+        scenario().given(accountOpened())
+                .givenCommands(moveOut())
+                .when(moveOut())
+                .expectRuleViolation(CONFLICT, "account-closed");
+    }
+}
