@@ -98,6 +98,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
     }
 
+    /** The problem response for an exception raised outside a controller (for example at commit). */
+    public ResponseEntity<ProblemDetail> toProblem(Exception e) {
+        if (e instanceof CommandExecutionException commandFailed) {
+            return commandFailed(commandFailed);
+        }
+        return unexpectedOrKnown(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpectedOrKnown(Exception e) {
         if (e instanceof DomainRuleViolation violation) {

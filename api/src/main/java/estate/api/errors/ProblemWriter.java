@@ -30,7 +30,6 @@ public class ProblemWriter {
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem(status, code, detail));
     }
 }

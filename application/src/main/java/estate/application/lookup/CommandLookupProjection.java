@@ -41,8 +41,12 @@ public class CommandLookupProjection {
 
     @EventHandler
     void on(UnitRegistered event) {
-        jdbc.update("INSERT INTO lookup_unit (unit_id, estate_id) VALUES (?, ?)",
-                event.unitId().value(), event.estateId().value());
+        try {
+            jdbc.update("INSERT INTO lookup_unit (unit_id, estate_id) VALUES (?, ?)",
+                    event.unitId().value(), event.estateId().value());
+        } catch (DuplicateKeyException inAnotherEstate) {
+            throw DomainRuleViolation.conflict("duplicate-unit", "Unit id " + event.unitId() + " is taken");
+        }
     }
 
     @EventHandler

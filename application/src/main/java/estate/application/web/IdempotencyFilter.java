@@ -1,5 +1,6 @@
 package estate.application.web;
 
+import estate.api.errors.ProblemAdvice;
 import estate.api.errors.ProblemWriter;
 import estate.application.config.RequestMetadataDispatchInterceptor;
 import jakarta.servlet.FilterChain;
@@ -10,11 +11,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -27,11 +33,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code Idempotency-Key} on every POST under /api. The first request with a key runs in one JDBC transaction
- * with the events its commands store, and its response is recorded in that transaction: both are kept or
- * neither is. A retry with the same key (same user) gets the recorded response and changes nothing; the same
- * key with a different request is refused. Two concurrent requests with one key: the second to commit fails
- * on the key and is rolled back whole, then answered with the first one's response.
+ * {@code Idempotency-Key} on every POST under /api. The first request with a key runs as one unit of work: the
+ * events its commands cause and its recorded response are committed in one transaction, both or neither. A
+ * retry with the same key (same user) gets the recorded response and changes nothing; the same key with a
+ * different request is refused. Two concurrent requests with one key: the second to record fails on the key,
+ * is rolled back whole, and is answered with the first one's response.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -42,13 +48,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final int MAX_BODY = 1024 * 1024;
 
     private final IdempotencyStore store;
-    private final TransactionTemplate transactions;
+    private final TransactionManager transactionManager;
     private final ProblemWriter problems;
+    private final ProblemAdvice problemMapper;
 
-    public IdempotencyFilter(IdempotencyStore store, TransactionTemplate transactions, ProblemWriter problems) {
+    public IdempotencyFilter(IdempotencyStore store, TransactionManager transactionManager, ProblemWriter problems,
+                             ProblemAdvice problemMapper) {
         this.store = store;
-        this.transactions = transactions;
+        this.transactionManager = transactionManager;
         this.problems = problems;
+        this.problemMapper = problemMapper;
     }
 
     @Override
@@ -97,36 +106,50 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         recorded.copyBodyToResponse();
     }
 
-    /** Runs the request in a transaction and records a successful response in it; true if another won the key. */
+    /**
+     * Runs the request as one root unit of work with a transaction: the commands it sends run in nested units
+     * of work, so their aggregate locks are held and their events stored until this root commits, together with
+     * the idempotency record. Returns true if another request took the key meanwhile (this one is rolled back).
+     */
     private boolean runAndRecord(HttpServletRequest request, ContentCachingResponseWrapper response, FilterChain chain,
                                  String userId, String key, String fingerprint) throws IOException, ServletException {
+        UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>(request.getRequestURI()));
+        root.attachTransaction(transactionManager);
         try {
-            Boolean lost = transactions.execute(status -> {
-                try {
-                    chain.doFilter(request, response);
-                } catch (IOException | ServletException e) {
-                    throw new FilterFailure(e);
-                }
-                if (response.getStatus() >= 300) {
-                    status.setRollbackOnly();
-                    return false;
-                }
-                boolean stored = store.insert(new IdempotencyStore.Record(userId, key, fingerprint,
-                        response.getStatus(), response.getContentType(), response.getHeader(HttpHeaders.LOCATION),
-                        response.getHeader(HttpHeaders.ETAG),
-                        new String(response.getContentAsByteArray(), StandardCharsets.UTF_8)));
-                if (!stored) {
-                    status.setRollbackOnly();
-                }
-                return !stored;
-            });
-            return Boolean.TRUE.equals(lost);
-        } catch (FilterFailure failure) {
-            if (failure.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw (ServletException) failure.getCause();
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            root.rollback(e);
+            throw e;
         }
+        if (response.getStatus() >= 300) {
+            root.rollback();
+            return false;
+        }
+        boolean stored;
+        try {
+            stored = store.insert(new IdempotencyStore.Record(userId, key, fingerprint, response.getStatus(),
+                    response.getContentType(), response.getHeader(HttpHeaders.LOCATION),
+                    response.getHeader(HttpHeaders.ETAG),
+                    new String(response.getContentAsByteArray(), StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            root.rollback(e);
+            throw e;
+        }
+        if (!stored) {
+            root.rollback();
+            return true;
+        }
+        try {
+            root.commit();
+        } catch (RuntimeException commitFailed) {
+            // a rule checked at commit (command-side lookup) or a conflict with another instance: nothing was stored
+            response.reset();
+            ResponseEntity<ProblemDetail> problem = problemMapper.toProblem(commitFailed);
+            ProblemDetail body = problem.getBody();
+            problems.write(response, HttpStatus.valueOf(problem.getStatusCode().value()),
+                    String.valueOf(body.getProperties().get("code")), body.getDetail());
+        }
+        return false;
     }
 
     private void replay(IdempotencyStore.Record record, String fingerprint, HttpServletResponse response)
@@ -149,12 +172,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (record.body() != null && !record.body().isEmpty()) {
             response.getOutputStream().write(record.body().getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static final class FilterFailure extends RuntimeException {
-        FilterFailure(Exception cause) {
-            super(cause);
         }
     }
 

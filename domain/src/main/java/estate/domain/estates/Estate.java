@@ -70,9 +70,9 @@ public class Estate {
             throw new DomainRuleViolation("invalid-floor",
                     "Floor must be between " + UnitRules.LOWEST_FLOOR + " and " + floors);
         }
-        UnitRules.requireValidArea(command.floorArea());
+        BigDecimal area = UnitRules.validArea(command.floorArea());
         apply(new UnitRegistered(estateId, command.unitId(), command.buildingId(), command.number(),
-                command.floor(), command.floorArea(), command.use()));
+                command.floor(), area, command.use()));
     }
 
     @CommandHandler
@@ -81,11 +81,11 @@ public class Estate {
         if (previous == null) {
             throw DomainRuleViolation.notFound("unknown-unit", "Unit " + command.unitId() + " is not in " + estateId);
         }
-        UnitRules.requireValidArea(command.floorArea());
-        if (previous.compareTo(command.floorArea()) == 0) {
+        BigDecimal area = UnitRules.validArea(command.floorArea());
+        if (previous.compareTo(area) == 0) {
             throw new DomainRuleViolation("area-unchanged", "The unit already has that floor area");
         }
-        apply(new UnitAreaCorrected(estateId, command.unitId(), previous, command.floorArea(), command.reason()));
+        apply(new UnitAreaCorrected(estateId, command.unitId(), previous, area, command.reason()));
     }
 
     @EventSourcingHandler

@@ -206,7 +206,7 @@ public class OwnerAccount {
             throw DomainRuleViolation.conflict("duplicate-charge", "Charge " + command.chargeId() + " exists");
         }
         if (command.unitId() != null && !units.contains(command.unitId())) {
-            throw new DomainRuleViolation("unit-not-on-account",
+            throw DomainRuleViolation.conflict("unit-not-on-account",
                     "Account " + accountId + " does not hold unit " + command.unitId());
         }
         apply(new FeeCharged(accountId, estateId, command.chargeId(), command.feeItem(), command.period(),

@@ -14,6 +14,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new IllegalArgumentException(currency + " is not a currency of money (no minor unit)");
+        }
         amount = amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
     }
 
