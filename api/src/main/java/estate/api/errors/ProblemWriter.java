@@ -28,8 +28,12 @@ public class ProblemWriter {
 
     public void write(HttpServletResponse response, HttpStatus status, String code, String detail)
             throws IOException {
-        response.setStatus(status.value());
+        write(response, problem(status, code, detail));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem(status, code, detail));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -70,6 +71,20 @@ public class AxonConfig {
     @Bean
     CorrelationDataProvider causationProvider() {
         return message -> Map.of(CAUSATION_ID, message.getIdentifier());
+    }
+
+    /**
+     * The aggregates' repositories as beans: Spring's snapshotter finds the aggregate factories of aggregates
+     * that are not Spring beans through them (a snapshot needs the factory to rebuild the aggregate).
+     */
+    @Bean
+    EventSourcingRepository<OwnerAccount> ownerAccountRepository(org.axonframework.config.Configuration axon) {
+        return (EventSourcingRepository<OwnerAccount>) axon.repository(OwnerAccount.class);
+    }
+
+    @Bean
+    EventSourcingRepository<Estate> estateRepository(org.axonframework.config.Configuration axon) {
+        return (EventSourcingRepository<Estate>) axon.repository(Estate.class);
     }
 
     @Bean

@@ -17,7 +17,6 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,6 +27,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -144,10 +144,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (RuntimeException commitFailed) {
             // a rule checked at commit (command-side lookup) or a conflict with another instance: nothing was stored
             response.reset();
-            ResponseEntity<ProblemDetail> problem = problemMapper.toProblem(commitFailed);
-            ProblemDetail body = problem.getBody();
-            problems.write(response, HttpStatus.valueOf(problem.getStatusCode().value()),
-                    String.valueOf(body.getProperties().get("code")), body.getDetail());
+            response.setHeader(CorrelationFilter.HEADER,
+                    (String) request.getAttribute(RequestMetadataDispatchInterceptor.CORRELATION_ATTRIBUTE));
+            ProblemDetail problem = problemMapper.toProblem(commitFailed).getBody();
+            problem.setInstance(URI.create(request.getRequestURI()));
+            problems.write(response, problem);
         }
         return false;
     }

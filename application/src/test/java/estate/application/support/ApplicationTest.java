@@ -30,7 +30,12 @@ public abstract class ApplicationTest {
                 registry.add(key, () -> value);
             }
         });
+        // snapshot often, so that every end-to-end test also loads aggregates from snapshots
+        registry.add("estate.snapshot.owner-account-threshold", () -> SNAPSHOT_THRESHOLD);
+        registry.add("estate.snapshot.estate-threshold", () -> SNAPSHOT_THRESHOLD);
     }
+
+    public static final int SNAPSHOT_THRESHOLD = 4;
 
     @LocalServerPort
     protected int port;

@@ -3,7 +3,7 @@ package estate.domain.estates;
 import estate.domain.estates.EstateEvent.BuildingAdded;
 import estate.domain.estates.EstateEvent.EstateRegistered;
 import estate.domain.estates.EstateEvent.UnitRegistered;
-import estate.domain.testing.AggregateScenario;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -24,8 +24,9 @@ final class EstateExamples {
     private EstateExamples() {
     }
 
-    static AggregateScenario<Estate> scenario() {
-        return AggregateScenario.of(Estate.class, EstateEvent.class, event -> event.estateId().value());
+    /** A fresh {@link AggregateTestFixture} for one test of the estate registry. */
+    static AggregateTestFixture<Estate> fixture() {
+        return new AggregateTestFixture<>(Estate.class);
     }
 
     static EstateRegistered estateRegistered() {
@@ -36,6 +37,7 @@ final class EstateExamples {
         return new BuildingAdded(ESTATE, BUILDING, "Building 1", FLOORS);
     }
 
+    /** U-101 on floor 1 of B1; {@code floorArea} as the event stores it (scale 2 since areas are normalised). */
     static UnitRegistered unitRegistered(String floorArea) {
         return new UnitRegistered(ESTATE, UNIT, BUILDING, "1-101", 1, new BigDecimal(floorArea),
                 UnitUse.RESIDENTIAL);

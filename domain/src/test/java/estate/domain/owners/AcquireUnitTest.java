@@ -16,11 +16,12 @@ import static estate.domain.owners.OwnerAccountExamples.UNREGISTERED_UNIT;
 import static estate.domain.owners.OwnerAccountExamples.accountClosed;
 import static estate.domain.owners.OwnerAccountExamples.accountOpened;
 import static estate.domain.owners.OwnerAccountExamples.registry;
-import static estate.domain.owners.OwnerAccountExamples.scenario;
+import static estate.domain.owners.OwnerAccountExamples.fixture;
 import static estate.domain.owners.OwnerAccountExamples.tenantAccountOpened;
 import static estate.domain.shared.DomainRuleViolation.Kind.CONFLICT;
 import static estate.domain.shared.DomainRuleViolation.Kind.NOT_FOUND;
 import static estate.domain.shared.DomainRuleViolation.Kind.UNPROCESSABLE;
+import static estate.domain.testing.RuleViolationMatcher.violation;
 
 class AcquireUnitTest {
 
@@ -28,7 +29,7 @@ class AcquireUnitTest {
 
     @Test
     void acquiresAFreeUnitOfTheSameEstate() {
-        scenario().given(accountOpened())
+        fixture().given(accountOpened())
                 .when(new AcquireUnit(ACCOUNT, PARKING_SPACE, SINCE))
                 .expectEvents(new UnitAcquired(ACCOUNT, ESTATE, PARKING_SPACE, SINCE));
     }
@@ -37,52 +38,58 @@ class AcquireUnitTest {
     void tenantAcquiresAUnitThatHasAnOwnerButNoTenant() {
         InMemoryUnitRegistry registry = registry().withHolder(PARKING_SPACE, HolderType.OWNER, OTHER_ACCOUNT);
 
-        scenario(registry).given(tenantAccountOpened(ACCOUNT, ESTATE, FLAT))
+        fixture(registry).given(tenantAccountOpened(ACCOUNT, ESTATE, FLAT))
                 .when(new AcquireUnit(ACCOUNT, PARKING_SPACE, SINCE))
                 .expectEvents(new UnitAcquired(ACCOUNT, ESTATE, PARKING_SPACE, SINCE));
     }
 
     @Test
     void rejectsAUnitTheAccountOpenedWith() {
-        scenario().given(accountOpened())
+        fixture().given(accountOpened())
                 .when(new AcquireUnit(ACCOUNT, FLAT, SINCE))
-                .expectRuleViolation(CONFLICT, "unit-already-on-account");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "unit-already-on-account"));
     }
 
     @Test
     void rejectsAUnitTheAccountAcquiredEarlier() {
-        scenario().given(accountOpened(), new UnitAcquired(ACCOUNT, ESTATE, PARKING_SPACE, SINCE))
+        fixture().given(accountOpened(), new UnitAcquired(ACCOUNT, ESTATE, PARKING_SPACE, SINCE))
                 .when(new AcquireUnit(ACCOUNT, PARKING_SPACE, SINCE.plusDays(1)))
-                .expectRuleViolation(CONFLICT, "unit-already-on-account");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "unit-already-on-account"));
     }
 
     @Test
     void rejectsAUnitHeldByAnotherOwnerAccount() {
         InMemoryUnitRegistry registry = registry().withHolder(PARKING_SPACE, HolderType.OWNER, OTHER_ACCOUNT);
 
-        scenario(registry).given(accountOpened())
+        fixture(registry).given(accountOpened())
                 .when(new AcquireUnit(ACCOUNT, PARKING_SPACE, SINCE))
-                .expectRuleViolation(CONFLICT, "unit-already-held");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "unit-already-held"));
     }
 
     @Test
     void rejectsAUnitThatIsNotRegistered() {
-        scenario().given(accountOpened())
+        fixture().given(accountOpened())
                 .when(new AcquireUnit(ACCOUNT, UNREGISTERED_UNIT, SINCE))
-                .expectRuleViolation(NOT_FOUND, "unknown-unit");
+                .expectNoEvents()
+                .expectException(violation(NOT_FOUND, "unknown-unit"));
     }
 
     @Test
     void rejectsAUnitOfAnotherEstate() {
-        scenario().given(accountOpened())
+        fixture().given(accountOpened())
                 .when(new AcquireUnit(ACCOUNT, FLAT_IN_OTHER_ESTATE, SINCE))
-                .expectRuleViolation(UNPROCESSABLE, "unit-of-other-estate");
+                .expectNoEvents()
+                .expectException(violation(UNPROCESSABLE, "unit-of-other-estate"));
     }
 
     @Test
     void rejectsAcquiringOnAClosedAccount() {
-        scenario().given(accountOpened(), accountClosed(ACCOUNT, ESTATE, FLAT))
+        fixture().given(accountOpened(), accountClosed(ACCOUNT, ESTATE, FLAT))
                 .when(new AcquireUnit(ACCOUNT, PARKING_SPACE, SINCE))
-                .expectRuleViolation(CONFLICT, "account-closed");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "account-closed"));
     }
 }

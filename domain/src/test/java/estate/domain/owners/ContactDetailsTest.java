@@ -12,9 +12,10 @@ import static estate.domain.owners.OwnerAccountExamples.ESTATE;
 import static estate.domain.owners.OwnerAccountExamples.FLAT;
 import static estate.domain.owners.OwnerAccountExamples.accountClosed;
 import static estate.domain.owners.OwnerAccountExamples.accountOpened;
-import static estate.domain.owners.OwnerAccountExamples.scenario;
+import static estate.domain.owners.OwnerAccountExamples.fixture;
 import static estate.domain.shared.DomainRuleViolation.Kind.CONFLICT;
 import static estate.domain.shared.DomainRuleViolation.Kind.UNPROCESSABLE;
+import static estate.domain.testing.RuleViolationMatcher.violation;
 
 class ContactDetailsTest {
 
@@ -23,14 +24,14 @@ class ContactDetailsTest {
 
     @Test
     void changesContactDetails() {
-        scenario().given(accountOpened())
+        fixture().given(accountOpened())
                 .when(new ChangeContactDetails(ACCOUNT, NEW_PHONE))
                 .expectEvents(new ContactDetailsChanged(ACCOUNT, ESTATE, NEW_PHONE));
     }
 
     @Test
     void comparesWithTheLatestContactDetails() {
-        scenario().given(accountOpened(), new ContactDetailsChanged(ACCOUNT, ESTATE, NEW_PHONE))
+        fixture().given(accountOpened(), new ContactDetailsChanged(ACCOUNT, ESTATE, NEW_PHONE))
                 .when(new ChangeContactDetails(ACCOUNT, CONTACT))
                 .expectEvents(new ContactDetailsChanged(ACCOUNT, ESTATE, CONTACT));
     }
@@ -40,29 +41,32 @@ class ContactDetailsTest {
         ContactDetails sameButPadded = new ContactDetails(" Wang Fang ", "+86 138 0013 8000",
                 "wang.fang@example.com ");
 
-        scenario().given(accountOpened())
+        fixture().given(accountOpened())
                 .when(new ChangeContactDetails(ACCOUNT, sameButPadded))
-                .expectRuleViolation(UNPROCESSABLE, "contact-unchanged");
+                .expectNoEvents()
+                .expectException(violation(UNPROCESSABLE, "contact-unchanged"));
     }
 
     @Test
     void rejectsContactChangeOnAClosedAccount() {
-        scenario().given(accountOpened(), accountClosed(ACCOUNT, ESTATE, FLAT))
+        fixture().given(accountOpened(), accountClosed(ACCOUNT, ESTATE, FLAT))
                 .when(new ChangeContactDetails(ACCOUNT, NEW_PHONE))
-                .expectRuleViolation(CONFLICT, "account-closed");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "account-closed"));
     }
 
     @Test
     void linksThePortalUser() {
-        scenario().given(accountOpened())
+        fixture().given(accountOpened())
                 .when(new LinkPortalUser(ACCOUNT, "wangfang"))
                 .expectEvents(new PortalUserLinked(ACCOUNT, ESTATE, "wangfang"));
     }
 
     @Test
     void rejectsLinkingAPortalUserToAClosedAccount() {
-        scenario().given(accountOpened(), accountClosed(ACCOUNT, ESTATE, FLAT))
+        fixture().given(accountOpened(), accountClosed(ACCOUNT, ESTATE, FLAT))
                 .when(new LinkPortalUser(ACCOUNT, "wangfang"))
-                .expectRuleViolation(CONFLICT, "account-closed");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "account-closed"));
     }
 }

@@ -15,9 +15,10 @@ import static estate.domain.owners.OwnerAccountExamples.ACCOUNT;
 import static estate.domain.owners.OwnerAccountExamples.ESTATE;
 import static estate.domain.owners.OwnerAccountExamples.NOW;
 import static estate.domain.owners.OwnerAccountExamples.accountOpened;
-import static estate.domain.owners.OwnerAccountExamples.scenario;
+import static estate.domain.owners.OwnerAccountExamples.fixture;
 import static estate.domain.shared.DomainRuleViolation.Kind.CONFLICT;
 import static estate.domain.shared.DomainRuleViolation.Kind.NOT_FOUND;
+import static estate.domain.testing.RuleViolationMatcher.violation;
 
 class CustomerFileTest {
 
@@ -36,7 +37,7 @@ class CustomerFileTest {
 
     @Test
     void recordsAnInteraction() {
-        scenario().given(accountOpened())
+        fixture().given(accountOpened())
                 .when(recordCall())
                 .expectEvents(new InteractionRecorded(ACCOUNT, ESTATE, CALL, InteractionChannel.PHONE,
                         "Asked about the heating fee", Set.of("heating", "fees"), "Li Wei", NOW));
@@ -44,45 +45,49 @@ class CustomerFileTest {
 
     @Test
     void rejectsAnInteractionRecordedAlready() {
-        scenario().given(accountOpened())
-                .givenCommands(recordCall())
+        fixture().given(accountOpened())
+                .andGivenCommands(recordCall())
                 .when(recordCall())
-                .expectRuleViolation(CONFLICT, "duplicate-interaction");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "duplicate-interaction"));
     }
 
     @Test
     void notesAConcern() {
-        scenario().given(accountOpened())
+        fixture().given(accountOpened())
                 .when(new NoteConcern(ACCOUNT, NOISE, "noise", "Lift motor hums at night", NOW))
                 .expectEvents(noiseNoted());
     }
 
     @Test
     void rejectsAConcernNotedAlready() {
-        scenario().given(accountOpened(), noiseNoted())
+        fixture().given(accountOpened(), noiseNoted())
                 .when(new NoteConcern(ACCOUNT, NOISE, "lift", "Another text, same id", NEXT_DAY))
-                .expectRuleViolation(CONFLICT, "duplicate-concern");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "duplicate-concern"));
     }
 
     @Test
     void resolvesAnOpenConcern() {
-        scenario().given(accountOpened(), noiseNoted())
+        fixture().given(accountOpened(), noiseNoted())
                 .when(new ResolveConcern(ACCOUNT, NOISE, "Motor mount replaced", NEXT_DAY))
                 .expectEvents(new ConcernResolved(ACCOUNT, ESTATE, NOISE, "Motor mount replaced", NEXT_DAY));
     }
 
     @Test
     void rejectsResolvingAConcernThatWasNeverNoted() {
-        scenario().given(accountOpened())
+        fixture().given(accountOpened())
                 .when(new ResolveConcern(ACCOUNT, NOISE, "Motor mount replaced", NEXT_DAY))
-                .expectRuleViolation(NOT_FOUND, "unknown-concern");
+                .expectNoEvents()
+                .expectException(violation(NOT_FOUND, "unknown-concern"));
     }
 
     @Test
     void rejectsResolvingAConcernTwice() {
-        scenario().given(accountOpened(), noiseNoted(),
+        fixture().given(accountOpened(), noiseNoted(),
                         new ConcernResolved(ACCOUNT, ESTATE, NOISE, "Motor mount replaced", NEXT_DAY))
                 .when(new ResolveConcern(ACCOUNT, NOISE, "Checked again", NEXT_DAY))
-                .expectRuleViolation(CONFLICT, "concern-already-resolved");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "concern-already-resolved"));
     }
 }

@@ -14,8 +14,9 @@ import static estate.domain.owners.OwnerAccountExamples.ESTATE;
 import static estate.domain.owners.OwnerAccountExamples.FLAT;
 import static estate.domain.owners.OwnerAccountExamples.accountClosed;
 import static estate.domain.owners.OwnerAccountExamples.accountOpened;
-import static estate.domain.owners.OwnerAccountExamples.scenario;
+import static estate.domain.owners.OwnerAccountExamples.fixture;
 import static estate.domain.shared.DomainRuleViolation.Kind.CONFLICT;
+import static estate.domain.testing.RuleViolationMatcher.violation;
 
 class MoveInTest {
 
@@ -28,29 +29,32 @@ class MoveInTest {
 
     @Test
     void recordsTheMoveInOfAHolderWhoHadNotMovedIn() {
-        scenario().given(openedBeforeMovingIn())
+        fixture().given(openedBeforeMovingIn())
                 .when(new RecordMoveIn(ACCOUNT, KEYS_HANDED_OVER))
                 .expectEvents(new MovedIn(ACCOUNT, ESTATE, KEYS_HANDED_OVER));
     }
 
     @Test
     void rejectsASecondMoveInWhenTheAccountOpenedWithAMoveInDate() {
-        scenario().given(accountOpened())
+        fixture().given(accountOpened())
                 .when(new RecordMoveIn(ACCOUNT, KEYS_HANDED_OVER))
-                .expectRuleViolation(CONFLICT, "already-moved-in");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "already-moved-in"));
     }
 
     @Test
     void rejectsASecondMoveInAfterARecordedMoveIn() {
-        scenario().given(openedBeforeMovingIn(), new MovedIn(ACCOUNT, ESTATE, KEYS_HANDED_OVER))
+        fixture().given(openedBeforeMovingIn(), new MovedIn(ACCOUNT, ESTATE, KEYS_HANDED_OVER))
                 .when(new RecordMoveIn(ACCOUNT, KEYS_HANDED_OVER.plusDays(1)))
-                .expectRuleViolation(CONFLICT, "already-moved-in");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "already-moved-in"));
     }
 
     @Test
     void rejectsAMoveInOnAClosedAccount() {
-        scenario().given(openedBeforeMovingIn(), accountClosed(ACCOUNT, ESTATE, FLAT))
+        fixture().given(openedBeforeMovingIn(), accountClosed(ACCOUNT, ESTATE, FLAT))
                 .when(new RecordMoveIn(ACCOUNT, KEYS_HANDED_OVER))
-                .expectRuleViolation(CONFLICT, "account-closed");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "account-closed"));
     }
 }

@@ -14,8 +14,9 @@ import static estate.domain.owners.OwnerAccountExamples.accountClosed;
 import static estate.domain.owners.OwnerAccountExamples.accountOpened;
 import static estate.domain.owners.OwnerAccountExamples.feeCharged;
 import static estate.domain.owners.OwnerAccountExamples.paymentReceived;
-import static estate.domain.owners.OwnerAccountExamples.scenario;
+import static estate.domain.owners.OwnerAccountExamples.fixture;
 import static estate.domain.shared.DomainRuleViolation.Kind.CONFLICT;
+import static estate.domain.testing.RuleViolationMatcher.violation;
 
 class MoveOutTest {
 
@@ -25,14 +26,14 @@ class MoveOutTest {
 
     @Test
     void closesAnAccountWithNothingOnItsLedgerAndReleasesItsUnits() {
-        scenario().given(accountOpened(), new UnitAcquired(ACCOUNT, ESTATE, PARKING_SPACE, MOVE_IN))
+        fixture().given(accountOpened(), new UnitAcquired(ACCOUNT, ESTATE, PARKING_SPACE, MOVE_IN))
                 .when(moveOut())
                 .expectEvents(accountClosed(ACCOUNT, ESTATE, FLAT, PARKING_SPACE));
     }
 
     @Test
     void closesAnAccountWhosePaymentsSettleItsCharges() {
-        scenario().given(accountOpened(),
+        fixture().given(accountOpened(),
                         feeCharged("C1", "1280.50"), feeCharged("C2", "35.00"),
                         paymentReceived("P1", "1000.00", "R-001"), paymentReceived("P2", "315.50", "R-002"))
                 .when(moveOut())
@@ -41,30 +42,34 @@ class MoveOutTest {
 
     @Test
     void rejectsMovingOutWhileTheAccountOwesMoney() {
-        scenario().given(accountOpened(), feeCharged("C1", "1280.50"), paymentReceived("P1", "1280.49", "R-001"))
+        fixture().given(accountOpened(), feeCharged("C1", "1280.50"), paymentReceived("P1", "1280.49", "R-001"))
                 .when(moveOut())
-                .expectRuleViolation(CONFLICT, "balance-outstanding");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "balance-outstanding"));
     }
 
     @Test
     void rejectsMovingOutWhileTheAccountHoldsACredit() {
-        scenario().given(accountOpened(), feeCharged("C1", "1280.50"), paymentReceived("P1", "1300.00", "R-001"))
+        fixture().given(accountOpened(), feeCharged("C1", "1280.50"), paymentReceived("P1", "1300.00", "R-001"))
                 .when(moveOut())
-                .expectRuleViolation(CONFLICT, "credit-not-refunded");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "credit-not-refunded"));
     }
 
     @Test
     void rejectsASecondMoveOut() {
-        scenario().given(accountOpened(), accountClosed(ACCOUNT, ESTATE, FLAT))
+        fixture().given(accountOpened(), accountClosed(ACCOUNT, ESTATE, FLAT))
                 .when(moveOut())
-                .expectRuleViolation(CONFLICT, "account-closed");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "account-closed"));
     }
 
     @Test
     void rejectsASecondMoveOutCommand() {
-        scenario().given(accountOpened())
-                .givenCommands(moveOut())
+        fixture().given(accountOpened())
+                .andGivenCommands(moveOut())
                 .when(moveOut())
-                .expectRuleViolation(CONFLICT, "account-closed");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "account-closed"));
     }
 }

@@ -18,10 +18,11 @@ import static estate.domain.owners.OwnerAccountExamples.OTHER_ACCOUNT;
 import static estate.domain.owners.OwnerAccountExamples.PARKING_SPACE;
 import static estate.domain.owners.OwnerAccountExamples.UNREGISTERED_UNIT;
 import static estate.domain.owners.OwnerAccountExamples.registry;
-import static estate.domain.owners.OwnerAccountExamples.scenario;
+import static estate.domain.owners.OwnerAccountExamples.fixture;
 import static estate.domain.shared.DomainRuleViolation.Kind.CONFLICT;
 import static estate.domain.shared.DomainRuleViolation.Kind.NOT_FOUND;
 import static estate.domain.shared.DomainRuleViolation.Kind.UNPROCESSABLE;
+import static estate.domain.testing.RuleViolationMatcher.violation;
 
 class OpenAccountTest {
 
@@ -34,7 +35,7 @@ class OpenAccountTest {
         InMemoryUnitRegistry registry = registry()
                 .withEstate(ESTATE, Currency.getInstance("HKD"), InMemoryUnitRegistry.SHANGHAI);
 
-        scenario(registry).givenNoPriorActivity()
+        fixture(registry).givenNoPriorActivity()
                 .when(openOwnerAccount(FLAT, PARKING_SPACE))
                 .expectEvents(new AccountOpened(ACCOUNT, ESTATE, HolderType.OWNER, CONTACT,
                         List.of(FLAT, PARKING_SPACE), MOVE_IN, "wangfang", Currency.getInstance("HKD")));
@@ -42,7 +43,7 @@ class OpenAccountTest {
 
     @Test
     void opensAccountInCnyForAnEstateThatKeepsItsLedgersInCny() {
-        scenario().givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(new OpenAccount(ACCOUNT, ESTATE, HolderType.OWNER, CONTACT, List.of(FLAT), null, null))
                 .expectEvents(new AccountOpened(ACCOUNT, ESTATE, HolderType.OWNER, CONTACT, List.of(FLAT), null, null,
                         InMemoryUnitRegistry.CNY));
@@ -52,7 +53,7 @@ class OpenAccountTest {
     void opensTenantAccountForAUnitThatHasAnOwner() {
         InMemoryUnitRegistry registry = registry().withHolder(FLAT, HolderType.OWNER, OTHER_ACCOUNT);
 
-        scenario(registry).givenNoPriorActivity()
+        fixture(registry).givenNoPriorActivity()
                 .when(new OpenAccount(ACCOUNT, ESTATE, HolderType.TENANT, CONTACT, List.of(FLAT), MOVE_IN, null))
                 .expectEvents(new AccountOpened(ACCOUNT, ESTATE, HolderType.TENANT, CONTACT, List.of(FLAT), MOVE_IN,
                         null, InMemoryUnitRegistry.CNY));
@@ -60,47 +61,53 @@ class OpenAccountTest {
 
     @Test
     void rejectsAnEstateThatIsNotRegistered() {
-        scenario(new InMemoryUnitRegistry()).givenNoPriorActivity()
+        fixture(new InMemoryUnitRegistry()).givenNoPriorActivity()
                 .when(openOwnerAccount(FLAT))
-                .expectRuleViolation(NOT_FOUND, "unknown-estate");
+                .expectNoEvents()
+                .expectException(violation(NOT_FOUND, "unknown-estate"));
     }
 
     @Test
     void rejectsAUnitThatIsNotRegistered() {
-        scenario().givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(openOwnerAccount(FLAT, UNREGISTERED_UNIT))
-                .expectRuleViolation(NOT_FOUND, "unknown-unit");
+                .expectNoEvents()
+                .expectException(violation(NOT_FOUND, "unknown-unit"));
     }
 
     @Test
     void rejectsAUnitOfAnotherEstate() {
-        scenario().givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(openOwnerAccount(FLAT, FLAT_IN_OTHER_ESTATE))
-                .expectRuleViolation(UNPROCESSABLE, "unit-of-other-estate");
+                .expectNoEvents()
+                .expectException(violation(UNPROCESSABLE, "unit-of-other-estate"));
     }
 
     @Test
     void rejectsAUnitThatAlreadyHasAnOwnerAccount() {
         InMemoryUnitRegistry registry = registry().withHolder(FLAT, HolderType.OWNER, OTHER_ACCOUNT);
 
-        scenario(registry).givenNoPriorActivity()
+        fixture(registry).givenNoPriorActivity()
                 .when(openOwnerAccount(FLAT))
-                .expectRuleViolation(CONFLICT, "unit-already-held");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "unit-already-held"));
     }
 
     @Test
     void rejectsATenantAccountForAUnitThatAlreadyHasATenant() {
         InMemoryUnitRegistry registry = registry().withHolder(FLAT, HolderType.TENANT, OTHER_ACCOUNT);
 
-        scenario(registry).givenNoPriorActivity()
+        fixture(registry).givenNoPriorActivity()
                 .when(new OpenAccount(ACCOUNT, ESTATE, HolderType.TENANT, CONTACT, List.of(FLAT), MOVE_IN, null))
-                .expectRuleViolation(CONFLICT, "unit-already-held");
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "unit-already-held"));
     }
 
     @Test
     void rejectsARequestThatNamesAUnitTwice() {
-        scenario().givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(openOwnerAccount(FLAT, PARKING_SPACE, FLAT))
-                .expectRuleViolation(UNPROCESSABLE, "duplicate-unit-in-request");
+                .expectNoEvents()
+                .expectException(violation(UNPROCESSABLE, "duplicate-unit-in-request"));
     }
 }

@@ -7,7 +7,7 @@ import estate.domain.owners.OwnerAccountEvent.AccountOpened;
 import estate.domain.owners.OwnerAccountEvent.FeeCharged;
 import estate.domain.owners.OwnerAccountEvent.PaymentReceived;
 import estate.domain.shared.Money;
-import estate.domain.testing.AggregateScenario;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,13 +45,19 @@ final class OwnerAccountExamples {
                 .withEstate(OTHER_ESTATE).withUnits(OTHER_ESTATE, FLAT_IN_OTHER_ESTATE);
     }
 
-    static AggregateScenario<OwnerAccount> scenario(UnitRegistry registry) {
-        return AggregateScenario.of(OwnerAccount.class, OwnerAccountEvent.class, event -> event.accountId().value())
-                                .registerInjectableResource(registry);
+    /**
+     * A fresh {@link AggregateTestFixture} whose handlers receive {@code registry} as their {@link UnitRegistry}
+     * parameter (the {@code OpenAccount} constructor and the {@code AcquireUnit} handler).
+     */
+    static AggregateTestFixture<OwnerAccount> fixture(UnitRegistry registry) {
+        AggregateTestFixture<OwnerAccount> fixture = new AggregateTestFixture<>(OwnerAccount.class);
+        fixture.registerInjectableResource(registry);
+        return fixture;
     }
 
-    static AggregateScenario<OwnerAccount> scenario() {
-        return scenario(registry());
+    /** A fixture with the {@link #registry()} every unit of which is free. */
+    static AggregateTestFixture<OwnerAccount> fixture() {
+        return fixture(registry());
     }
 
     static Money cny(String amount) {

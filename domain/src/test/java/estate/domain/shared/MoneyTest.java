@@ -3,11 +3,13 @@ package estate.domain.shared;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.util.Currency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class MoneyTest {
@@ -135,6 +137,18 @@ class MoneyTest {
     @CsvSource({"100, true", "100.00, true", "1.5, false"})
     void fitsScaleOfACurrencyWithoutMinorUnits(String amount, boolean fits) {
         assertThat(Money.fitsScale(new BigDecimal(amount), JPY)).isEqualTo(fits);
+    }
+
+    /** XXX (no currency), XAU (gold), XDR (SDR) and XTS (testing) have no minor unit, so no scale to round to. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"XXX", "XAU", "XDR", "XTS"})
+    void rejectsACurrencyWithoutAMinorUnit(String code) {
+        Currency noMinorUnit = Currency.getInstance(code);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> new Money(new BigDecimal("10.00"), noMinorUnit))
+                .withMessageContaining(code);
+        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("10", code));
+        assertThatIllegalArgumentException().isThrownBy(() -> Money.zero(noMinorUnit));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package estate.domain.testing;
 
 import estate.domain.shared.DomainRuleViolation;
+import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -15,7 +16,6 @@ import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
-import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.inspection.AggregateModel;
@@ -34,11 +34,11 @@ import static org.assertj.core.api.Assertions.fail;
  * the {@link AggregateAnnotationCommandHandler}, an {@link EventSourcingRepository} on an in-memory event store
  * and resources injected into handler parameters. Its vocabulary follows Axon's {@code AggregateTestFixture}.
  *
- * <p>Why not the fixture itself: {@code AggregateTestFixture} needs Hamcrest at compile and run time, and this
- * module does not have it on its test class path; the fixture also accepts events of one aggregate only, while
- * a unit transfer stores events of two. Unlike the fixture, this scenario holds any number of aggregates of its
- * type: {@link #given(Object...)} files each event under the aggregate that {@code aggregateIdOf} names, after
- * what that aggregate already has.
+ * <p>Aggregate tests use {@code AggregateTestFixture} (see the house style). This scenario is kept only for what
+ * the fixture cannot do: it holds one aggregate instance and accepts events of that aggregate only, while a unit
+ * transfer ({@code UnitTransferTest}) loads two accounts and stores events of both. This scenario holds any number
+ * of aggregates of its type: {@link #given(Object...)} files each event under the aggregate that
+ * {@code aggregateIdOf} names, after what that aggregate already has. Delete it with its last user.
  */
 public final class AggregateScenario<A> {
 
