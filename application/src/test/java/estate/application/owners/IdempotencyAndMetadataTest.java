@@ -105,14 +105,14 @@ class IdempotencyAndMetadataTest extends ApplicationTest {
         String account = newAccount();
         Response response = api.post("finance", "/api/accounts/" + account + "/charges", CHARGE, "meta-key-0001");
 
-        DomainEventMessage<?> charged = eventStore.readEvents(account).asStream()
+        DomainEventMessage<?> charged = eventStore.readEvents(account, 0).asStream()
                 .filter(e -> e.getPayload() instanceof FeeCharged).findFirst().orElseThrow();
         assertThat(charged.getMetaData()).containsEntry("userId", "finance")
                 .containsEntry("role", "FINANCE")
                 .containsEntry("idempotencyKey", "meta-key-0001")
                 .containsEntry("correlationId", response.header("X-Correlation-Id"))
                 .containsKey("causationId");
-        DomainEventMessage<?> opened = eventStore.readEvents(account).asStream().findFirst().orElseThrow();
+        DomainEventMessage<?> opened = eventStore.readEvents(account, 0).asStream().findFirst().orElseThrow();
         assertThat(opened.getMetaData()).containsEntry("userId", "cs").containsEntry("role", "CUSTOMER_SERVICE");
     }
 
@@ -123,7 +123,7 @@ class IdempotencyAndMetadataTest extends ApplicationTest {
                 "corr-key-0001", "ticket-4711");
 
         assertThat(response.header("X-Correlation-Id")).isEqualTo("ticket-4711");
-        assertThat(eventStore.readEvents(account).asStream().filter(e -> e.getPayload() instanceof FeeCharged)
+        assertThat(eventStore.readEvents(account, 0).asStream().filter(e -> e.getPayload() instanceof FeeCharged)
                 .findFirst().orElseThrow().getMetaData()).containsEntry("correlationId", "ticket-4711");
     }
 
@@ -133,7 +133,7 @@ class IdempotencyAndMetadataTest extends ApplicationTest {
     }
 
     private List<FeeCharged> charges(String account) {
-        return eventStore.readEvents(account).asStream().map(DomainEventMessage::getPayload)
+        return eventStore.readEvents(account, 0).asStream().map(DomainEventMessage::getPayload)
                 .filter(FeeCharged.class::isInstance).map(FeeCharged.class::cast).toList();
     }
 }

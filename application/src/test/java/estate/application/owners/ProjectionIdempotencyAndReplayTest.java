@@ -41,7 +41,7 @@ class ProjectionIdempotencyAndReplayTest extends ApplicationTest {
         String account = busyAccount();
         Map<String, JsonNode> before = readModels(account);
 
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(account).asStream().toList();
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(account, 0).asStream().toList();
         for (Object projection : List.of(directory, balances, customerFile, registry)) {
             AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
             for (DomainEventMessage<?> event : events) {
