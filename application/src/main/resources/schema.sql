@@ -35,3 +35,74 @@ CREATE TABLE IF NOT EXISTS idempotency_record (
     created_at   VARCHAR(40)  NOT NULL,
     PRIMARY KEY (user_id, idem_key)
 );
+-- Billing facts, kept in the command's transaction like the lookups above.
+ALTER TABLE lookup_unit ADD COLUMN IF NOT EXISTS floor_area DECIMAL(12, 2);
+ALTER TABLE lookup_unit ADD COLUMN IF NOT EXISTS unit_use VARCHAR(16);
+-- Who held which unit when (from/to inclusive; null = open-ended): bill runs prorate by these days.
+CREATE TABLE IF NOT EXISTS lookup_unit_holding (
+    holding_id  VARCHAR(200) PRIMARY KEY,
+    unit_id     VARCHAR(64)  NOT NULL,
+    account_id  VARCHAR(64)  NOT NULL,
+    holder_type VARCHAR(16)  NOT NULL,
+    from_date   DATE,
+    to_date     DATE
+);
+CREATE INDEX IF NOT EXISTS lookup_unit_holding_unit ON lookup_unit_holding (unit_id);
+CREATE INDEX IF NOT EXISTS lookup_unit_holding_account ON lookup_unit_holding (account_id);
+-- Metered consumption per reading, priced by the bill run of the reading's month.
+CREATE TABLE IF NOT EXISTS lookup_meter_consumption (
+    meter_id    VARCHAR(200) NOT NULL,
+    sequence_no BIGINT       NOT NULL,
+    unit_id     VARCHAR(64)  NOT NULL,
+    item_code   VARCHAR(32)  NOT NULL,
+    read_on     DATE         NOT NULL,
+    consumption DECIMAL(18, 3) NOT NULL,
+    PRIMARY KEY (meter_id, sequence_no)
+);
+-- Bill runs not yet complete are resumed at start-up.
+CREATE TABLE IF NOT EXISTS billing_run (
+    run_id    VARCHAR(128) PRIMARY KEY,
+    estate_id VARCHAR(64)  NOT NULL,
+    period    VARCHAR(7)   NOT NULL,
+    status    VARCHAR(16)  NOT NULL
+);
+-- Work orders: command-side lookups kept by the subscribing processor workorder-lookups, in the command's
+-- transaction. Who may act on an order (its estate, reporter, assignee), each estate's service terms (JSON).
+CREATE TABLE IF NOT EXISTS workorder_lookup (
+    work_order_id  VARCHAR(128) PRIMARY KEY,
+    estate_id      VARCHAR(128) NOT NULL,
+    reported_by    VARCHAR(100),
+    assignee_staff VARCHAR(100),
+    assigned       BOOLEAN      NOT NULL,
+    sla_paused     BOOLEAN      NOT NULL
+);
+CREATE TABLE IF NOT EXISTS workorder_service_terms (
+    estate_id VARCHAR(128)  PRIMARY KEY,
+    terms     VARCHAR(2000) NOT NULL
+);
+-- SLA deadlines that are running (epoch milliseconds; deadlines are whole seconds), swept by SlaDeadlineSweeper.
+CREATE TABLE IF NOT EXISTS workorder_sla_deadline (
+    work_order_id VARCHAR(128) NOT NULL,
+    kind          VARCHAR(16)  NOT NULL,
+    estate_id     VARCHAR(128) NOT NULL,
+    due_at        BIGINT       NOT NULL,
+    PRIMARY KEY (work_order_id, kind)
+);
+CREATE INDEX IF NOT EXISTS workorder_sla_deadline_due ON workorder_sla_deadline (due_at);
+-- The next due date of each active inspection plan, read by InspectionScheduler.
+CREATE TABLE IF NOT EXISTS workorder_inspection_due (
+    plan_id   VARCHAR(128) PRIMARY KEY,
+    estate_id VARCHAR(128) NOT NULL,
+    next_due  DATE         NOT NULL
+);
+-- Tokens of the work-order process managers (repair-charges, inspection-rounds): beside the events, so that a
+-- process step's commands and its token commit together, and every instance sees one claim.
+CREATE TABLE IF NOT EXISTS workorder_process_token (
+    processorName VARCHAR(255) NOT NULL,
+    segment       INTEGER      NOT NULL,
+    token         VARCHAR(100000),
+    tokenType     VARCHAR(255),
+    timestamp     VARCHAR(255),
+    owner         VARCHAR(255),
+    PRIMARY KEY (processorName, segment)
+);

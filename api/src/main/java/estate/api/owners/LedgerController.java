@@ -6,6 +6,7 @@ import estate.api.support.Created;
 import estate.api.support.Ids;
 import estate.api.support.MoneyInput;
 import estate.api.support.Results;
+import estate.domain.billing.BillingQueries.GetAccountStatement;
 import estate.domain.estates.UnitId;
 import estate.domain.owners.ChargeId;
 import estate.domain.owners.OwnerAccountCommands.ChargeFee;
@@ -16,6 +17,7 @@ import estate.domain.owners.OwnerAccountQueries.GetAccountLedger;
 import estate.domain.owners.PaymentChannel;
 import estate.domain.owners.PaymentId;
 import estate.projections.owners.AccountBalance;
+import estate.projections.billing.StatementView;
 import estate.projections.owners.AccountLedger;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,6 +39,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Set;
 
 import static estate.api.security.Caller.AUDITOR;
@@ -71,10 +74,14 @@ public class LedgerController {
                                 @Size(max = 500) String description) {
     }
 
+    /** {@code allocateTo}: the charges this payment is for, in order; empty or absent: oldest first. */
     public record PaymentRequest(@NotNull BigDecimal amount, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
                                  PaymentChannel channel, @NotBlank @Size(max = 64) String receiptNumber,
-                                 Instant receivedAt) {
+                                 Instant receivedAt,
+                                 @Size(max = 100) List<@NotNull @Pattern(regexp = CHARGE_ID) String> allocateTo) {
     }
+
+    private static final String CHARGE_ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
 
     @PostMapping("/api/accounts/{accountId}/charges")
     public ResponseEntity<Created> charge(@PathVariable OwnerAccountId accountId,
@@ -98,8 +105,10 @@ public class LedgerController {
         Instant receivedAt = request.receivedAt() == null || !caller.hasAny(BOOKKEEPERS)
                 ? clock.instant() : request.receivedAt();
         PaymentId paymentId = new PaymentId(Ids.newId());
+        List<ChargeId> allocateTo = request.allocateTo() == null ? List.of()
+                : request.allocateTo().stream().map(ChargeId::new).toList();
         commands.sendAndWait(new RecordPayment(accountId, paymentId, MoneyInput.of(request.amount(),
-                request.currency()), channel, request.receiptNumber(), receivedAt));
+                request.currency()), channel, request.receiptNumber(), receivedAt, allocateTo));
         return Created.at("/api/accounts/" + accountId + "/ledger", paymentId.value());
     }
 
@@ -109,6 +118,14 @@ public class LedgerController {
         return Results.one(queries, new GetAccountBalance(accountId), AccountBalance.class, "account-not-found");
     }
 
+    /** The owner's statement: open charges with late fees, totals, credit. */
+    @GetMapping("/api/accounts/{accountId}/statement")
+    public StatementView statement(@PathVariable OwnerAccountId accountId) {
+        guard.account(accountId, READERS, true);
+        return Results.one(queries, new GetAccountStatement(accountId), StatementView.class, "account-not-found");
+    }
+
+    /** The finance history: every ledger event with its effect, the running balance, who and when. */
     @GetMapping("/api/accounts/{accountId}/ledger")
     public AccountLedger ledger(@PathVariable OwnerAccountId accountId) {
         guard.account(accountId, READERS, true);

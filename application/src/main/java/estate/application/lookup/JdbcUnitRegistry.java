@@ -47,8 +47,9 @@ public class JdbcUnitRegistry implements UnitRegistry {
 
     @QueryHandler
     public Optional<AccountAccess> handle(FindAccountAccess query) {
-        return jdbc.query("SELECT estate_id, portal_user FROM lookup_account WHERE account_id = ?",
-                (rs, i) -> new AccountAccess(query.accountId(), new EstateId(rs.getString(1)), rs.getString(2)),
-                query.accountId().value()).stream().findFirst();
+        return jdbc.query("SELECT a.estate_id, a.portal_user, e.zone_id FROM lookup_account a "
+                        + "JOIN lookup_estate e ON e.estate_id = a.estate_id WHERE a.account_id = ?",
+                (rs, i) -> new AccountAccess(query.accountId(), new EstateId(rs.getString(1)), rs.getString(2),
+                        ZoneId.of(rs.getString(3))), query.accountId().value()).stream().findFirst();
     }
 }

@@ -69,7 +69,8 @@ class EventJsonApprovalTest {
                 new EstateEvent.UnitAreaCorrected(ESTATE, UNIT, new BigDecimal("111.00"), new BigDecimal("109.50"),
                         "Re-measured after survey 2026-117"),
                 new OwnerAccountEvent.AccountOpened(ACCOUNT, ESTATE, HolderType.OWNER, CONTACT, List.of(UNIT),
-                        LocalDate.parse("2026-01-15"), "owner1", Currency.getInstance("CNY")),
+                        LocalDate.parse("2026-01-15"), "owner1", Currency.getInstance("CNY"),
+                        ZoneId.of("Asia/Shanghai")),
                 new OwnerAccountEvent.ContactDetailsChanged(ACCOUNT, ESTATE,
                         new ContactDetails("Li Wei", "13900139000", null)),
                 new OwnerAccountEvent.PortalUserLinked(ACCOUNT, ESTATE, "owner1"),
@@ -90,7 +91,7 @@ class EventJsonApprovalTest {
                         "Motor mounts replaced", AT),
                 new OwnerAccountEvent.FeeCharged(ACCOUNT, ESTATE, new ChargeId("chg-2026-12-pf"), "PROPERTY_FEE",
                         YearMonth.parse("2026-12"), Money.of("310.80", "CNY"), LocalDate.parse("2026-12-31"), UNIT,
-                        "Property fee 111.00 m² × 2.80"),
+                        "Property fee 111.00 m² × 2.80", 1),
                 new OwnerAccountEvent.PaymentReceived(ACCOUNT, ESTATE, new PaymentId("pay-1"), Money.of("100.00", "CNY"),
                         PaymentChannel.WECHAT_PAY, "R-2026-0001", AT));
     }

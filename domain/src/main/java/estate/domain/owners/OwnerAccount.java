@@ -2,6 +2,31 @@ package estate.domain.owners;
 
 import estate.domain.estates.EstateId;
 import estate.domain.estates.UnitId;
+import estate.domain.owners.LedgerLines.Allocation;
+import estate.domain.owners.LedgerLines.BillLine;
+import estate.domain.owners.LedgerLines.CreditSource;
+import estate.domain.owners.LedgerLines.LateFeeLine;
+import estate.domain.owners.OwnerAccountCommands.ApproveRefund;
+import estate.domain.owners.OwnerAccountCommands.ApproveWaiver;
+import estate.domain.owners.OwnerAccountCommands.AssessArrears;
+import estate.domain.owners.OwnerAccountCommands.PostBill;
+import estate.domain.owners.OwnerAccountCommands.RejectRefund;
+import estate.domain.owners.OwnerAccountCommands.RejectWaiver;
+import estate.domain.owners.OwnerAccountCommands.RequestRefund;
+import estate.domain.owners.OwnerAccountCommands.RequestWaiver;
+import estate.domain.owners.OwnerAccountCommands.ReversePayment;
+import estate.domain.owners.OwnerAccountEvent.ArrearsReminderDue;
+import estate.domain.owners.OwnerAccountEvent.ChargeOverdue;
+import estate.domain.owners.OwnerAccountEvent.CreditApplied;
+import estate.domain.owners.OwnerAccountEvent.LateFeesAccrued;
+import estate.domain.owners.OwnerAccountEvent.PaymentAllocated;
+import estate.domain.owners.OwnerAccountEvent.PaymentReversed;
+import estate.domain.owners.OwnerAccountEvent.RefundApproved;
+import estate.domain.owners.OwnerAccountEvent.RefundRejected;
+import estate.domain.owners.OwnerAccountEvent.RefundRequested;
+import estate.domain.owners.OwnerAccountEvent.WaiverApproved;
+import estate.domain.owners.OwnerAccountEvent.WaiverRejected;
+import estate.domain.owners.OwnerAccountEvent.WaiverRequested;
 import estate.domain.owners.OwnerAccountCommands.AcquireUnit;
 import estate.domain.owners.OwnerAccountCommands.ChangeContactDetails;
 import estate.domain.owners.OwnerAccountCommands.ChargeFee;
@@ -35,6 +60,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,10 +90,8 @@ public class OwnerAccount {
     private Set<String> interactions = new HashSet<>();
     /** Concern id to whether it is resolved. */
     private Map<String, Boolean> concerns = new HashMap<>();
-    private Map<String, Money> charges = new HashMap<>();
-    private Set<String> payments = new HashSet<>();
-    private Set<String> receiptNumbers = new HashSet<>();
-    private Money balance;
+    private ZoneId zoneId;
+    private Ledger ledger;
 
     protected OwnerAccount() {
         // for Axon
@@ -83,7 +108,7 @@ public class OwnerAccount {
             requireFreeUnitOfEstate(registry, unit, command.estateId(), command.holderType());
         }
         apply(new AccountOpened(command.accountId(), command.estateId(), command.holderType(), command.contact(),
-                command.units(), command.moveInDate(), command.portalUser(), terms.currency()));
+                command.units(), command.moveInDate(), command.portalUser(), terms.currency(), terms.zoneId()));
     }
 
     @CommandHandler
@@ -154,13 +179,15 @@ public class OwnerAccount {
     @CommandHandler
     public void handle(MoveOut command) {
         requireOpen();
-        if (balance.isPositive()) {
+        Money outstanding = ledger.outstanding();
+        if (outstanding.isPositive()) {
             throw DomainRuleViolation.conflict("balance-outstanding",
-                    "The account owes " + balance + "; settle it before moving out");
+                    "The account owes " + outstanding + "; settle it before moving out");
         }
-        if (balance.isNegative()) {
+        Money credit = ledger.credit();
+        if (credit.isPositive()) {
             throw DomainRuleViolation.conflict("credit-not-refunded",
-                    "The account holds a credit of " + balance.negate() + "; refund it before moving out");
+                    "The account holds a credit of " + credit + "; refund it before moving out");
         }
         apply(new AccountClosed(accountId, estateId, command.moveOutDate(), List.copyOf(units), command.reason()));
     }
@@ -202,30 +229,198 @@ public class OwnerAccount {
     public void handle(ChargeFee command) {
         requireOpen();
         requirePositiveInAccountCurrency(command.amount());
-        if (charges.containsKey(command.chargeId().value())) {
+        if (ledger.hasCharge(command.chargeId().value())) {
             throw DomainRuleViolation.conflict("duplicate-charge", "Charge " + command.chargeId() + " exists");
         }
         if (command.unitId() != null && !units.contains(command.unitId())) {
             throw DomainRuleViolation.conflict("unit-not-on-account",
                     "Account " + accountId + " does not hold unit " + command.unitId());
         }
-        apply(new FeeCharged(accountId, estateId, command.chargeId(), command.feeItem(), command.period(),
-                command.amount(), command.dueDate(), command.unitId(), command.description()));
+        charge(command.chargeId(), command.feeItem(), command.period(), command.amount(), command.dueDate(),
+                command.unitId(), command.description(), command.itemOrder());
+    }
+
+    /** A bill run's lines for this account: each line not yet on the account is charged; returns how many. */
+    @CommandHandler
+    public BillPosting handle(PostBill command) {
+        requireOpen();
+        int charged = 0;
+        Money total = Money.zero(currency);
+        for (BillLine line : command.lines()) {
+            if (ledger.hasCharge(line.chargeId().value()) || !line.amount().isPositive()) {
+                continue;
+            }
+            requirePositiveInAccountCurrency(line.amount());
+            charge(line.chargeId(), line.feeItem(), command.period(), line.amount(), line.dueDate(), line.unitId(),
+                    line.description(), line.itemOrder());
+            charged++;
+            total = total.plus(line.amount());
+        }
+        return new BillPosting(charged, command.lines().size() - charged, total);
+    }
+
+    /** What {@link PostBill} did: lines charged now, lines that were on the account already, amount charged. */
+    public record BillPosting(int charged, int alreadyCharged, Money amount) {
+    }
+
+    private void charge(ChargeId chargeId, String feeItem, YearMonth period, Money amount,
+                        LocalDate dueDate, UnitId unitId, String description, int itemOrder) {
+        apply(new FeeCharged(accountId, estateId, chargeId, feeItem, period, amount, dueDate, unitId, description,
+                itemOrder));
+        Money credit = ledger.credit();
+        if (credit.isPositive()) {
+            List<CreditSource> sources = ledger.creditFor(amount.amount());
+            Money applied = sources.stream().map(CreditSource::amount).reduce(Money.zero(currency), Money::plus);
+            apply(new CreditApplied(accountId, estateId, chargeId, applied, sources, dueDate));
+        }
     }
 
     @CommandHandler
     public void handle(RecordPayment command) {
         requireOpen();
         requirePositiveInAccountCurrency(command.amount());
-        if (payments.contains(command.paymentId().value())) {
+        if (ledger.hasPayment(command.paymentId().value())) {
             throw DomainRuleViolation.conflict("duplicate-payment", "Payment " + command.paymentId() + " exists");
         }
-        if (receiptNumbers.contains(command.receiptNumber())) {
+        if (ledger.hasReceipt(command.receiptNumber())) {
             throw DomainRuleViolation.conflict("duplicate-receipt",
                     "Receipt " + command.receiptNumber() + " is recorded on this account already");
         }
+        for (ChargeId named : command.allocateTo()) {
+            if (!ledger.hasCharge(named.value())) {
+                throw DomainRuleViolation.notFound("unknown-charge", "No charge " + named + " on this account");
+            }
+        }
+        if (new HashSet<>(command.allocateTo()).size() != command.allocateTo().size()) {
+            throw new DomainRuleViolation("duplicate-charge-in-request", "A charge is named twice");
+        }
         apply(new PaymentReceived(accountId, estateId, command.paymentId(), command.amount(), command.channel(),
                 command.receiptNumber(), command.receivedAt()));
+        List<Allocation> allocations = ledger.allocate(command.amount().amount(),
+                command.allocateTo().stream().map(ChargeId::value).toList());
+        Money allocated = allocations.stream().map(Allocation::amount).reduce(Money.zero(currency), Money::plus);
+        apply(new PaymentAllocated(accountId, estateId, command.paymentId(), allocations,
+                command.amount().minus(allocated), LocalDate.ofInstant(command.receivedAt(), zoneId)));
+    }
+
+    @CommandHandler
+    public void handle(ReversePayment command) {
+        requireOpen();
+        Ledger.Payment payment = ledger.payment(command.paymentId().value()).orElseThrow(() ->
+                DomainRuleViolation.notFound("unknown-payment", "No payment " + command.paymentId()));
+        if (payment.reversed) {
+            throw DomainRuleViolation.conflict("payment-already-reversed", "The payment is reversed already");
+        }
+        if (payment.refunded.signum() > 0) {
+            throw DomainRuleViolation.conflict("payment-credit-refunded",
+                    "Part of this payment's credit was refunded; reverse the refund first");
+        }
+        apply(new PaymentReversed(accountId, estateId, command.paymentId(), ledger.money(payment.amount),
+                ledger.settledBy(payment), ledger.money(payment.creditLeft), command.reversedOn(),
+                command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(AssessArrears command) {
+        Ledger.Assessment assessment = ledger.assess(command.asOf(), command.terms());
+        for (Ledger.Notice notice : assessment.notices()) {
+            if (notice.daysOverdue() == 1) {
+                apply(new ChargeOverdue(accountId, estateId, new ChargeId(notice.chargeId()), notice.dueDate(),
+                        ledger.money(notice.outstanding()), notice.day()));
+            } else {
+                apply(new ArrearsReminderDue(accountId, estateId, new ChargeId(notice.chargeId()), notice.dueDate(),
+                        notice.daysOverdue(), ledger.money(notice.outstanding()), notice.day()));
+            }
+        }
+        if (!assessment.lines().isEmpty()) {
+            Money total = assessment.lines().stream().map(LateFeeLine::charged)
+                    .reduce(Money.zero(currency), Money::plus);
+            apply(new LateFeesAccrued(accountId, estateId, command.asOf(), assessment.lines(), total));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RequestWaiver command) {
+        if (ledger.waiver(command.waiverId().value()).isPresent()) {
+            throw DomainRuleViolation.conflict("duplicate-waiver", "Waiver " + command.waiverId() + " exists");
+        }
+        requirePositiveInAccountCurrency(command.amount());
+        Ledger.Charge charge = ledger.charge(command.chargeId().value()).orElseThrow(() ->
+                DomainRuleViolation.notFound("unknown-charge", "No charge " + command.chargeId()));
+        if (command.amount().amount().compareTo(ledger.waivable(charge, command.part())) > 0) {
+            throw new DomainRuleViolation("waiver-exceeds-outstanding", "At most "
+                    + ledger.money(ledger.waivable(charge, command.part())) + " of that charge can be waived");
+        }
+        apply(new WaiverRequested(accountId, estateId, command.waiverId(), command.chargeId(), command.part(),
+                command.amount(), command.reason(), command.requestedBy()));
+    }
+
+    @CommandHandler
+    public void handle(ApproveWaiver command) {
+        Ledger.Waiver waiver = pendingWaiver(command.waiverId());
+        requireFourEyes(waiver.requestedBy, command.approvedBy());
+        Ledger.Charge charge = ledger.charge(waiver.chargeId).orElseThrow();
+        if (waiver.amount.compareTo(charge.outstanding(waiver.part)) > 0) {
+            throw DomainRuleViolation.conflict("waiver-exceeds-outstanding",
+                    "The charge was settled meanwhile; only " + ledger.money(charge.outstanding(waiver.part))
+                            + " is outstanding: reject this waiver and request a new one");
+        }
+        apply(new WaiverApproved(accountId, estateId, command.waiverId(), new ChargeId(waiver.chargeId), waiver.part,
+                ledger.money(waiver.amount), command.approvedBy(), command.approvedOn()));
+    }
+
+    @CommandHandler
+    public void handle(RejectWaiver command) {
+        pendingWaiver(command.waiverId());
+        apply(new WaiverRejected(accountId, estateId, command.waiverId(), command.rejectedBy(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RequestRefund command) {
+        requireOpen();
+        if (ledger.refund(command.refundId().value()).isPresent()) {
+            throw DomainRuleViolation.conflict("duplicate-refund", "Refund " + command.refundId() + " exists");
+        }
+        requirePositiveInAccountCurrency(command.amount());
+        if (command.amount().amount().compareTo(ledger.refundable()) > 0) {
+            throw new DomainRuleViolation("refund-exceeds-credit",
+                    "At most " + ledger.money(ledger.refundable()) + " of credit can be refunded");
+        }
+        apply(new RefundRequested(accountId, estateId, command.refundId(), command.amount(), command.reason(),
+                command.requestedBy()));
+    }
+
+    @CommandHandler
+    public void handle(ApproveRefund command) {
+        Ledger.Refund refund = ledger.refund(command.refundId().value()).filter(r -> r.pending).orElseThrow(() ->
+                DomainRuleViolation.notFound("unknown-refund", "No pending refund " + command.refundId()));
+        requireFourEyes(refund.requestedBy, command.approvedBy());
+        if (refund.amount.compareTo(ledger.credit().amount()) > 0) {
+            throw DomainRuleViolation.conflict("refund-exceeds-credit",
+                    "Only " + ledger.credit() + " of credit is left: reject this refund and request a new one");
+        }
+        apply(new RefundApproved(accountId, estateId, command.refundId(), ledger.money(refund.amount),
+                ledger.creditFor(refund.amount), command.approvedBy(), command.approvedOn()));
+    }
+
+    @CommandHandler
+    public void handle(RejectRefund command) {
+        ledger.refund(command.refundId().value()).filter(r -> r.pending).orElseThrow(() ->
+                DomainRuleViolation.notFound("unknown-refund", "No pending refund " + command.refundId()));
+        apply(new RefundRejected(accountId, estateId, command.refundId(), command.rejectedBy(), command.reason()));
+    }
+
+    private Ledger.Waiver pendingWaiver(WaiverId waiverId) {
+        return ledger.waiver(waiverId.value()).filter(w -> w.pending).orElseThrow(() ->
+                DomainRuleViolation.notFound("unknown-waiver", "No pending waiver " + waiverId));
+    }
+
+    /** Four eyes: nobody approves their own request. */
+    private static void requireFourEyes(String requestedBy, String approvedBy) {
+        if (requestedBy.equals(approvedBy)) {
+            throw DomainRuleViolation.conflict("four-eyes-required",
+                    "A request must be approved by someone other than who made it");
+        }
     }
 
     private static void requireFreeUnitOfEstate(UnitRegistry registry, UnitId unit, EstateId estate,
@@ -265,7 +460,8 @@ public class OwnerAccount {
         currency = event.currency();
         moveInDate = event.moveInDate();
         units.addAll(event.units());
-        balance = Money.zero(event.currency());
+        zoneId = event.zoneId();
+        ledger = new Ledger(event.currency());
     }
 
     @EventSourcingHandler
@@ -316,14 +512,73 @@ public class OwnerAccount {
 
     @EventSourcingHandler
     void on(FeeCharged event) {
-        charges.put(event.chargeId().value(), event.amount());
-        balance = balance.plus(event.amount());
+        ledger.charged(event.chargeId().value(), event.feeItem(), event.itemOrder(), event.dueDate(), event.amount());
     }
 
     @EventSourcingHandler
     void on(PaymentReceived event) {
-        payments.add(event.paymentId().value());
-        receiptNumbers.add(event.receiptNumber());
-        balance = balance.minus(event.amount());
+        ledger.paymentReceived(event.paymentId().value(), event.amount(), event.receiptNumber());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAllocated event) {
+        ledger.paymentAllocated(event.paymentId().value(), event.allocations(), event.toCredit(),
+                event.allocatedOn());
+    }
+
+    @EventSourcingHandler
+    void on(CreditApplied event) {
+        ledger.creditApplied(event.chargeId().value(), event.sources(), event.appliedOn());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReversed event) {
+        ledger.paymentReversed(event.paymentId().value(), event.reopened(), event.reversedOn());
+    }
+
+    @EventSourcingHandler
+    void on(ChargeOverdue event) {
+        ledger.overdueNoticed(event.chargeId().value());
+    }
+
+    @EventSourcingHandler
+    void on(ArrearsReminderDue event) {
+        ledger.reminderSent(event.chargeId().value(), event.daysOverdue());
+    }
+
+    @EventSourcingHandler
+    void on(LateFeesAccrued event) {
+        ledger.lateFeesAccrued(event.throughDay(), event.lines());
+    }
+
+    @EventSourcingHandler
+    void on(WaiverRequested event) {
+        ledger.waiverRequested(event.waiverId().value(), event.chargeId().value(), event.part(), event.amount(),
+                event.requestedBy());
+    }
+
+    @EventSourcingHandler
+    void on(WaiverApproved event) {
+        ledger.waiverApproved(event.waiverId().value(), event.approvedOn());
+    }
+
+    @EventSourcingHandler
+    void on(WaiverRejected event) {
+        ledger.waiverRejected(event.waiverId().value());
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequested event) {
+        ledger.refundRequested(event.refundId().value(), event.amount(), event.requestedBy());
+    }
+
+    @EventSourcingHandler
+    void on(RefundApproved event) {
+        ledger.refundApproved(event.refundId().value(), event.sources());
+    }
+
+    @EventSourcingHandler
+    void on(RefundRejected event) {
+        ledger.refundRejected(event.refundId().value());
     }
 }

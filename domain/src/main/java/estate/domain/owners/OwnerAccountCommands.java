@@ -2,6 +2,7 @@ package estate.domain.owners;
 
 import estate.domain.estates.EstateId;
 import estate.domain.estates.UnitId;
+import estate.domain.owners.LedgerLines.BillLine;
 import estate.domain.shared.Checks;
 import estate.domain.shared.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -123,7 +124,13 @@ public final class OwnerAccountCommands {
     }
 
     public record ChargeFee(@TargetAggregateIdentifier OwnerAccountId accountId, ChargeId chargeId, String feeItem,
-                            YearMonth period, Money amount, LocalDate dueDate, UnitId unitId, String description) {
+                            YearMonth period, Money amount, LocalDate dueDate, UnitId unitId, String description,
+                            int itemOrder) {
+        public ChargeFee(OwnerAccountId accountId, ChargeId chargeId, String feeItem, YearMonth period, Money amount,
+                         LocalDate dueDate, UnitId unitId, String description) {
+            this(accountId, chargeId, feeItem, period, amount, dueDate, unitId, description, 100);
+        }
+
         public ChargeFee {
             Objects.requireNonNull(accountId, "accountId");
             Objects.requireNonNull(chargeId, "chargeId");
@@ -135,15 +142,123 @@ public final class OwnerAccountCommands {
         }
     }
 
+    /**
+     * A payment; {@code allocateTo} names the charges it is for (in that order), or is empty to settle the
+     * oldest open charges first.
+     */
     public record RecordPayment(@TargetAggregateIdentifier OwnerAccountId accountId, PaymentId paymentId, Money amount,
-                                PaymentChannel channel, String receiptNumber, Instant receivedAt) {
+                                PaymentChannel channel, String receiptNumber, Instant receivedAt,
+                                List<ChargeId> allocateTo) {
+        public RecordPayment(OwnerAccountId accountId, PaymentId paymentId, Money amount, PaymentChannel channel,
+                             String receiptNumber, Instant receivedAt) {
+            this(accountId, paymentId, amount, channel, receiptNumber, receivedAt, List.of());
+        }
+
         public RecordPayment {
+            allocateTo = allocateTo == null ? List.of() : List.copyOf(allocateTo);
             Objects.requireNonNull(accountId, "accountId");
             Objects.requireNonNull(paymentId, "paymentId");
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(channel, "channel");
             receiptNumber = Checks.text(receiptNumber, "receiptNumber", 64);
             Objects.requireNonNull(receivedAt, "receivedAt");
+        }
+    }
+
+    /** The bill of one account for a period from a bill run: lines already on the account are left alone. */
+    public record PostBill(@TargetAggregateIdentifier OwnerAccountId accountId, String billRunId, YearMonth period,
+                           List<BillLine> lines) {
+        public PostBill {
+            Objects.requireNonNull(accountId, "accountId");
+            billRunId = Checks.text(billRunId, "billRunId", 128);
+            Objects.requireNonNull(period, "period");
+            lines = Checks.list(lines, "lines");
+        }
+    }
+
+    public record ReversePayment(@TargetAggregateIdentifier OwnerAccountId accountId, PaymentId paymentId,
+                                 String reason, LocalDate reversedOn) {
+        public ReversePayment {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(paymentId, "paymentId");
+            reason = Checks.text(reason, "reason", 500);
+            Objects.requireNonNull(reversedOn, "reversedOn");
+        }
+    }
+
+    /** The daily run: overdue notices, reminders and late fees up to and including {@code asOf}. */
+    public record AssessArrears(@TargetAggregateIdentifier OwnerAccountId accountId, LocalDate asOf,
+                                LateFeeTerms terms) {
+        public AssessArrears {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(asOf, "asOf");
+            Objects.requireNonNull(terms, "terms");
+        }
+    }
+
+    public record RequestWaiver(@TargetAggregateIdentifier OwnerAccountId accountId, WaiverId waiverId,
+                                ChargeId chargeId, ChargePart part, Money amount, String reason,
+                                String requestedBy) {
+        public RequestWaiver {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(waiverId, "waiverId");
+            Objects.requireNonNull(chargeId, "chargeId");
+            Objects.requireNonNull(part, "part");
+            Objects.requireNonNull(amount, "amount");
+            reason = Checks.text(reason, "reason", 500);
+            requestedBy = Checks.text(requestedBy, "requestedBy", 100);
+        }
+    }
+
+    public record ApproveWaiver(@TargetAggregateIdentifier OwnerAccountId accountId, WaiverId waiverId,
+                                String approvedBy, LocalDate approvedOn) {
+        public ApproveWaiver {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(waiverId, "waiverId");
+            approvedBy = Checks.text(approvedBy, "approvedBy", 100);
+            Objects.requireNonNull(approvedOn, "approvedOn");
+        }
+    }
+
+    public record RejectWaiver(@TargetAggregateIdentifier OwnerAccountId accountId, WaiverId waiverId,
+                               String rejectedBy, String reason) {
+        public RejectWaiver {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(waiverId, "waiverId");
+            rejectedBy = Checks.text(rejectedBy, "rejectedBy", 100);
+            reason = Checks.text(reason, "reason", 500);
+        }
+    }
+
+    /** A refund of prepaid credit, requested by finance and approved by another person. */
+    public record RequestRefund(@TargetAggregateIdentifier OwnerAccountId accountId, RefundId refundId, Money amount,
+                                String reason, String requestedBy) {
+        public RequestRefund {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(refundId, "refundId");
+            Objects.requireNonNull(amount, "amount");
+            reason = Checks.text(reason, "reason", 500);
+            requestedBy = Checks.text(requestedBy, "requestedBy", 100);
+        }
+    }
+
+    public record ApproveRefund(@TargetAggregateIdentifier OwnerAccountId accountId, RefundId refundId,
+                                String approvedBy, LocalDate approvedOn) {
+        public ApproveRefund {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(refundId, "refundId");
+            approvedBy = Checks.text(approvedBy, "approvedBy", 100);
+            Objects.requireNonNull(approvedOn, "approvedOn");
+        }
+    }
+
+    public record RejectRefund(@TargetAggregateIdentifier OwnerAccountId accountId, RefundId refundId,
+                               String rejectedBy, String reason) {
+        public RejectRefund {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(refundId, "refundId");
+            rejectedBy = Checks.text(rejectedBy, "rejectedBy", 100);
+            reason = Checks.text(reason, "reason", 500);
         }
     }
 }

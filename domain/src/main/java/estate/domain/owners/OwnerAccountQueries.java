@@ -3,6 +3,7 @@ package estate.domain.owners;
 import estate.domain.estates.BuildingId;
 import estate.domain.estates.EstateId;
 
+import java.time.ZoneId;
 import java.util.Objects;
 
 /** Queries about owner accounts. Answers come from read models, except {@link FindAccountAccess}. */
@@ -49,6 +50,6 @@ public final class OwnerAccountQueries {
     }
 
     /** Answer to {@link FindAccountAccess}. */
-    public record AccountAccess(OwnerAccountId accountId, EstateId estateId, String portalUser) {
+    public record AccountAccess(OwnerAccountId accountId, EstateId estateId, String portalUser, ZoneId zoneId) {
     }
 }

@@ -9,15 +9,15 @@ import java.util.regex.Pattern;
  */
 public interface Identifier {
 
-    Pattern SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    Pattern SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     String value();
 
-    /** Checks the shape every identifier shares: 1-64 characters of letters, digits, '.', '_', ':' or '-'. */
+    /** Checks the shape every identifier shares: 1-128 characters of letters, digits, '.', '_', ':' or '-'. */
     static String require(String value, String name) {
         Objects.requireNonNull(value, name);
         if (!SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException(name + " must be 1-64 letters, digits, '.', '_', ':' or '-'");
+            throw new IllegalArgumentException(name + " must be 1-128 letters, digits, '.', '_', ':' or '-'");
         }
         return value;
     }

@@ -1,38 +1,54 @@
 package estate.projections.owners;
 
+import estate.domain.owners.LedgerLines.Allocation;
+import estate.domain.owners.OwnerAccountEvent;
 import estate.domain.owners.OwnerAccountEvent.AccountOpened;
+import estate.domain.owners.OwnerAccountEvent.ArrearsReminderDue;
+import estate.domain.owners.OwnerAccountEvent.ChargeOverdue;
+import estate.domain.owners.OwnerAccountEvent.CreditApplied;
 import estate.domain.owners.OwnerAccountEvent.FeeCharged;
+import estate.domain.owners.OwnerAccountEvent.LateFeesAccrued;
+import estate.domain.owners.OwnerAccountEvent.PaymentAllocated;
 import estate.domain.owners.OwnerAccountEvent.PaymentReceived;
+import estate.domain.owners.OwnerAccountEvent.PaymentReversed;
+import estate.domain.owners.OwnerAccountEvent.RefundApproved;
+import estate.domain.owners.OwnerAccountEvent.RefundRejected;
+import estate.domain.owners.OwnerAccountEvent.RefundRequested;
+import estate.domain.owners.OwnerAccountEvent.WaiverApproved;
+import estate.domain.owners.OwnerAccountEvent.WaiverRejected;
+import estate.domain.owners.OwnerAccountEvent.WaiverRequested;
 import estate.domain.owners.OwnerAccountQueries.GetAccountBalance;
 import estate.domain.owners.OwnerAccountQueries.GetAccountLedger;
+import estate.domain.shared.Money;
 import estate.projections.support.Guarded;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Account balances and the simple fee ledger behind them. */
+/** Account balances and the finance history (auditable ledger) behind them. */
 @Component
 @ProcessingGroup(AccountBalanceProjection.GROUP)
 public class AccountBalanceProjection {
 
     public static final String GROUP = "account-balance";
+    private static final BigDecimal ZERO = BigDecimal.ZERO;
 
     private final MongoTemplate mongo;
 
@@ -41,44 +57,152 @@ public class AccountBalanceProjection {
     }
 
     @EventHandler
-    void on(AccountOpened event, @SequenceNumber long sequence) {
-        Guarded.insertOnce(mongo, new AccountBalance(event.accountId().value(), event.estateId().value(),
-                event.currency().getCurrencyCode(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, sequence));
+    void on(AccountOpened event, EventMessage<?> message) {
+        Guarded.insertOnce(mongo, AccountBalance.opened(event.accountId().value(), event.estateId().value(),
+                event.currency().getCurrencyCode(), sequence(message)));
     }
 
     @EventHandler
-    void on(FeeCharged event, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MetaDataValue("userId") String userId) {
-        String account = event.accountId().value();
-        Guarded.insertOnce(mongo, new LedgerEntry(account + ":" + sequence, account, event.estateId().value(),
-                sequence, LedgerEntry.CHARGE, event.chargeId().value(), event.feeItem(), event.period().toString(),
-                event.dueDate(), null, null, event.amount().amount(), event.amount().currency().getCurrencyCode(),
-                at, userId));
-        adjust(account, sequence, event.amount().amount(), BigDecimal.ZERO);
+    void on(FeeCharged event, EventMessage<?> message) {
+        line(event, message, "CHARGE", event.chargeId().value(), event.amount(), event.amount().amount(),
+                event.description(), event.feeItem(), event.period().toString(), event.dueDate(), null, null);
+        adjust(event, message, event.amount().amount(), ZERO, ZERO, ZERO, ZERO, ZERO);
     }
 
     @EventHandler
-    void on(PaymentReceived event, @SequenceNumber long sequence, @MetaDataValue("userId") String userId) {
+    void on(PaymentReceived event, EventMessage<?> message) {
+        line(event, message, "PAYMENT", event.paymentId().value(), event.amount(), event.amount().amount().negate(),
+                "Received " + event.receivedAt(), null, null, null, event.channel().name(), event.receiptNumber());
+        adjust(event, message, ZERO, ZERO, event.amount().amount(), ZERO, ZERO, ZERO);
+    }
+
+    @EventHandler
+    void on(PaymentAllocated event, EventMessage<?> message) {
+        line(event, message, "ALLOCATION", event.paymentId().value(), event.toCredit(), ZERO,
+                describe(event.allocations()) + (event.toCredit().isPositive() ? "; to credit " + event.toCredit() : ""),
+                null, null, event.allocatedOn(), null, null);
+        adjust(event, message, ZERO, ZERO, ZERO, ZERO, ZERO, event.toCredit().amount());
+    }
+
+    @EventHandler
+    void on(CreditApplied event, EventMessage<?> message) {
+        line(event, message, "CREDIT_APPLIED", event.chargeId().value(), event.amount(), ZERO,
+                "Prepaid credit applied to " + event.chargeId(), null, null, event.appliedOn(), null, null);
+        adjust(event, message, ZERO, ZERO, ZERO, ZERO, ZERO, event.amount().amount().negate());
+    }
+
+    @EventHandler
+    void on(PaymentReversed event, EventMessage<?> message) {
+        line(event, message, "REVERSAL", event.paymentId().value(), event.amount(), event.amount().amount(),
+                event.reason() + "; re-opened " + describe(event.reopened()), null, null, event.reversedOn(), null,
+                null);
+        adjust(event, message, ZERO, ZERO, event.amount().amount().negate(), ZERO, ZERO,
+                event.creditRemoved().amount().negate());
+    }
+
+    @EventHandler
+    void on(LateFeesAccrued event, EventMessage<?> message) {
+        line(event, message, "LATE_FEE", null, event.total(), event.total().amount(),
+                "Late fees through " + event.throughDay() + ": " + event.lines().stream()
+                        .map(l -> l.chargeId() + " +" + l.charged().amount().toPlainString())
+                        .collect(Collectors.joining(", ")), "LATE_FEE", null, event.throughDay(), null, null);
+        adjust(event, message, ZERO, event.total().amount(), ZERO, ZERO, ZERO, ZERO);
+    }
+
+    @EventHandler
+    void on(ChargeOverdue event, EventMessage<?> message) {
+        line(event, message, "OVERDUE", event.chargeId().value(), event.outstanding(), ZERO,
+                "Overdue since " + event.day(), null, null, event.dueDate(), null, null);
+        touch(event, message);
+    }
+
+    @EventHandler
+    void on(ArrearsReminderDue event, EventMessage<?> message) {
+        line(event, message, "REMINDER", event.chargeId().value(), event.outstanding(), ZERO,
+                event.daysOverdue() + " days overdue", null, null, event.dueDate(), null, null);
+        touch(event, message);
+    }
+
+    @EventHandler
+    void on(WaiverRequested event, EventMessage<?> message) {
+        line(event, message, "WAIVER_REQUESTED", event.waiverId().value(), event.amount(), ZERO,
+                event.part() + " of " + event.chargeId() + ": " + event.reason(), null, null, null, null, null);
+        touch(event, message);
+    }
+
+    @EventHandler
+    void on(WaiverApproved event, EventMessage<?> message) {
+        line(event, message, "WAIVER_APPROVED", event.waiverId().value(), event.amount(),
+                event.amount().amount().negate(), event.part() + " of " + event.chargeId() + " approved by "
+                        + event.approvedBy(), null, null, event.approvedOn(), null, null);
+        adjust(event, message, ZERO, ZERO, ZERO, event.amount().amount(), ZERO, ZERO);
+    }
+
+    @EventHandler
+    void on(WaiverRejected event, EventMessage<?> message) {
+        line(event, message, "WAIVER_REJECTED", event.waiverId().value(), null, ZERO,
+                "Rejected by " + event.rejectedBy() + ": " + event.reason(), null, null, null, null, null);
+        touch(event, message);
+    }
+
+    @EventHandler
+    void on(RefundRequested event, EventMessage<?> message) {
+        line(event, message, "REFUND_REQUESTED", event.refundId().value(), event.amount(), ZERO, event.reason(),
+                null, null, null, null, null);
+        touch(event, message);
+    }
+
+    @EventHandler
+    void on(RefundApproved event, EventMessage<?> message) {
+        line(event, message, "REFUND_APPROVED", event.refundId().value(), event.amount(), event.amount().amount(),
+                "Approved by " + event.approvedBy(), null, null, event.approvedOn(), null, null);
+        adjust(event, message, ZERO, ZERO, ZERO, ZERO, event.amount().amount(), event.amount().amount().negate());
+    }
+
+    @EventHandler
+    void on(RefundRejected event, EventMessage<?> message) {
+        line(event, message, "REFUND_REJECTED", event.refundId().value(), null, ZERO,
+                "Rejected by " + event.rejectedBy() + ": " + event.reason(), null, null, null, null, null);
+        touch(event, message);
+    }
+
+    private void line(OwnerAccountEvent event, EventMessage<?> message, String kind, String reference, Money amount,
+                      BigDecimal delta, String detail, String feeItem, String period, LocalDate date,
+                      String channel, String receipt) {
         String account = event.accountId().value();
+        long sequence = sequence(message);
         Guarded.insertOnce(mongo, new LedgerEntry(account + ":" + sequence, account, event.estateId().value(),
-                sequence, LedgerEntry.PAYMENT, event.paymentId().value(), null, null, null, event.channel().name(),
-                event.receiptNumber(), event.amount().amount(), event.amount().currency().getCurrencyCode(),
-                event.receivedAt(), userId));
-        adjust(account, sequence, BigDecimal.ZERO, event.amount().amount());
+                sequence, kind, reference, feeItem, period, date, channel, receipt,
+                amount == null ? null : amount.amount(), delta,
+                amount == null ? null : amount.currency().getCurrencyCode(), detail, message.getTimestamp(),
+                (String) message.getMetaData().get("userId"), (String) message.getMetaData().get("role")));
     }
 
     /** Read, add and write back under the sequence guard: exact decimal arithmetic, applied once. */
-    private void adjust(String accountId, long sequence, BigDecimal charged, BigDecimal paid) {
-        AccountBalance current = mongo.findById(accountId, AccountBalance.class);
+    private void adjust(OwnerAccountEvent event, EventMessage<?> message, BigDecimal charged, BigDecimal lateFees,
+                        BigDecimal paid, BigDecimal waived, BigDecimal refunded, BigDecimal credit) {
+        long sequence = sequence(message);
+        AccountBalance current = mongo.findById(event.accountId().value(), AccountBalance.class);
         if (current == null || current.lastSequence() >= sequence) {
             return;
         }
-        BigDecimal newCharged = current.charged().add(charged);
-        BigDecimal newPaid = current.paid().add(paid);
-        Guarded.update(mongo, AccountBalance.class, accountId, sequence, new Update()
-                .set("charged", newCharged)
-                .set("paid", newPaid)
-                .set("balance", newCharged.subtract(newPaid)));
+        mongo.findAndReplace(Query.query(where("_id").is(current.accountId())
+                        .and(Guarded.LAST_SEQUENCE).is(current.lastSequence())),
+                current.add(charged, lateFees, paid, waived, refunded, credit, sequence),
+                FindAndReplaceOptions.none());
+    }
+
+    private void touch(OwnerAccountEvent event, EventMessage<?> message) {
+        adjust(event, message, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO);
+    }
+
+    private static String describe(List<Allocation> allocations) {
+        return allocations.stream().map(a -> a.chargeId() + (a.part().name().equals("LATE_FEE") ? " (late fee)" : "")
+                + " " + a.amount().amount().toPlainString()).collect(Collectors.joining(", "));
+    }
+
+    private static long sequence(EventMessage<?> message) {
+        return ((DomainEventMessage<?>) message).getSequenceNumber();
     }
 
     @ResetHandler
@@ -103,9 +227,7 @@ public class AccountBalanceProjection {
         List<AccountLedger.Line> lines = new ArrayList<>(entries.size());
         BigDecimal running = BigDecimal.ZERO;
         for (LedgerEntry entry : entries) {
-            running = LedgerEntry.CHARGE.equals(entry.kind())
-                    ? running.add(entry.amount())
-                    : running.subtract(entry.amount());
+            running = running.add(entry.delta());
             lines.add(new AccountLedger.Line(entry, running));
         }
         return Optional.of(new AccountLedger(balance.accountId(), balance.currency(), balance.balance(), lines));

@@ -1,0 +1,494 @@
+package estate.domain.owners;
+
+import estate.domain.owners.LedgerLines.Allocation;
+import estate.domain.owners.LedgerLines.CreditSource;
+import estate.domain.owners.LedgerLines.LateFeeLine;
+import estate.domain.shared.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The fee ledger of one account: charges with what settled them and when, payments with where they went,
+ * prepaid credit by the payment it came from, late fees, waivers and refunds. The account aggregate asks it
+ * for decisions (which are pure) and feeds it its events (the only way it changes), so a snapshot of the
+ * aggregate is a snapshot of the ledger.
+ *
+ * <p>Laws: balance = charges + late fees − payments + reversed payments − waivers + refunds
+ * = outstanding − credit; an allocation never exceeds what is outstanding on a charge part.
+ */
+final class Ledger {
+
+    private static final int[] REMINDER_DAYS = {30, 60, 90};
+
+    private Currency currency;
+    private Map<String, Charge> charges = new LinkedHashMap<>();
+    private Map<String, Payment> payments = new LinkedHashMap<>();
+    private Map<String, Waiver> waivers = new LinkedHashMap<>();
+    private Map<String, Refund> refunds = new LinkedHashMap<>();
+    private Set<String> receiptNumbers = new HashSet<>();
+    private BigDecimal balance = BigDecimal.ZERO;
+    private long postings;
+
+    Ledger() {
+        // for snapshots
+    }
+
+    Ledger(Currency currency) {
+        this.currency = currency;
+        this.balance = money(BigDecimal.ZERO).amount();
+    }
+
+    // ---------------------------------------------------------------- state types
+
+    static final class Charge {
+        String chargeId;
+        String feeItem;
+        int itemOrder;
+        long posting;
+        LocalDate dueDate;
+        BigDecimal amount;
+        List<Movement> movements = new ArrayList<>();
+        BigDecimal lateFeeExact = BigDecimal.ZERO;
+        BigDecimal lateFeeCharged = BigDecimal.ZERO;
+        BigDecimal lateFeeSettled = BigDecimal.ZERO;
+        LocalDate assessedThrough;
+        boolean overdueNoticed;
+        int lastReminder;
+
+        BigDecimal principalOutstanding() {
+            BigDecimal outstanding = amount;
+            for (Movement m : movements) {
+                outstanding = outstanding.add(m.delta);
+            }
+            return outstanding;
+        }
+
+        /** Principal outstanding at the end of {@code day}: what was settled that day already counts. */
+        BigDecimal principalOutstandingOn(LocalDate day) {
+            BigDecimal outstanding = amount;
+            for (Movement m : movements) {
+                if (!m.date.isAfter(day)) {
+                    outstanding = outstanding.add(m.delta);
+                }
+            }
+            return outstanding;
+        }
+
+        boolean reopenedAfter(LocalDate day) {
+            return movements.stream().anyMatch(m -> m.delta.signum() > 0 && m.date.isAfter(day));
+        }
+
+        BigDecimal lateFeeOutstanding() {
+            return lateFeeCharged.subtract(lateFeeSettled);
+        }
+
+        BigDecimal outstanding(ChargePart part) {
+            return part == ChargePart.PRINCIPAL ? principalOutstanding() : lateFeeOutstanding();
+        }
+
+        void settle(ChargePart part, BigDecimal amount, LocalDate on) {
+            if (part == ChargePart.PRINCIPAL) {
+                movements.add(new Movement(on, amount.negate()));
+            } else {
+                lateFeeSettled = lateFeeSettled.add(amount);
+            }
+        }
+
+        void reopen(ChargePart part, BigDecimal amount, LocalDate on) {
+            if (part == ChargePart.PRINCIPAL) {
+                movements.add(new Movement(on, amount));
+            } else {
+                lateFeeSettled = lateFeeSettled.subtract(amount);
+            }
+        }
+    }
+
+    static final class Movement {
+        LocalDate date;
+        BigDecimal delta;
+
+        Movement() {
+        }
+
+        Movement(LocalDate date, BigDecimal delta) {
+            this.date = date;
+            this.delta = delta;
+        }
+    }
+
+    static final class Settlement {
+        String chargeId;
+        ChargePart part;
+        BigDecimal amount;
+
+        Settlement() {
+        }
+
+        Settlement(String chargeId, ChargePart part, BigDecimal amount) {
+            this.chargeId = chargeId;
+            this.part = part;
+            this.amount = amount;
+        }
+    }
+
+    static final class Payment {
+        String paymentId;
+        BigDecimal amount;
+        /** Where the payment went: directly, or through its credit applied to later charges. */
+        List<Settlement> settlements = new ArrayList<>();
+        BigDecimal creditLeft = BigDecimal.ZERO;
+        BigDecimal refunded = BigDecimal.ZERO;
+        boolean reversed;
+    }
+
+    static final class Waiver {
+        String waiverId;
+        String chargeId;
+        ChargePart part;
+        BigDecimal amount;
+        String requestedBy;
+        boolean pending = true;
+    }
+
+    static final class Refund {
+        String refundId;
+        BigDecimal amount;
+        String requestedBy;
+        boolean pending = true;
+    }
+
+    // ---------------------------------------------------------------- questions
+
+    Money balance() {
+        return money(balance);
+    }
+
+    Money credit() {
+        BigDecimal credit = BigDecimal.ZERO;
+        for (Payment p : payments.values()) {
+            credit = credit.add(p.creditLeft);
+        }
+        return money(credit);
+    }
+
+    Money outstanding() {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Charge c : charges.values()) {
+            total = total.add(c.principalOutstanding()).add(c.lateFeeOutstanding());
+        }
+        return money(total);
+    }
+
+    boolean hasCharge(String chargeId) {
+        return charges.containsKey(chargeId);
+    }
+
+    Optional<Charge> charge(String chargeId) {
+        return Optional.ofNullable(charges.get(chargeId));
+    }
+
+    boolean hasPayment(String paymentId) {
+        return payments.containsKey(paymentId);
+    }
+
+    Optional<Payment> payment(String paymentId) {
+        return Optional.ofNullable(payments.get(paymentId));
+    }
+
+    boolean hasReceipt(String receiptNumber) {
+        return receiptNumbers.contains(receiptNumber);
+    }
+
+    Optional<Waiver> waiver(String waiverId) {
+        return Optional.ofNullable(waivers.get(waiverId));
+    }
+
+    Optional<Refund> refund(String refundId) {
+        return Optional.ofNullable(refunds.get(refundId));
+    }
+
+    /** Outstanding on a charge part less what pending waivers of it already ask for. */
+    BigDecimal waivable(Charge charge, ChargePart part) {
+        BigDecimal pending = BigDecimal.ZERO;
+        for (Waiver w : waivers.values()) {
+            if (w.pending && w.chargeId.equals(charge.chargeId) && w.part == part) {
+                pending = pending.add(w.amount);
+            }
+        }
+        return charge.outstanding(part).subtract(pending);
+    }
+
+    /** Credit not yet asked for by pending refunds. */
+    BigDecimal refundable() {
+        BigDecimal pending = BigDecimal.ZERO;
+        for (Refund r : refunds.values()) {
+            if (r.pending) {
+                pending = pending.add(r.amount);
+            }
+        }
+        return credit().amount().subtract(pending);
+    }
+
+    // ---------------------------------------------------------------- decisions (pure)
+
+    /**
+     * Where a payment goes: to the named charges in the order named, or else to every open charge oldest
+     * first (by due date, then item order, then posting), each charge's principal before its late fee.
+     * What is left becomes credit.
+     */
+    List<Allocation> allocate(BigDecimal amount, List<String> named) {
+        List<Charge> order = named.isEmpty() ? openChargesOldestFirst()
+                : named.stream().map(charges::get).toList();
+        List<Allocation> allocations = new ArrayList<>();
+        BigDecimal left = amount;
+        for (Charge charge : order) {
+            for (ChargePart part : ChargePart.values()) {
+                BigDecimal take = left.min(charge.outstanding(part));
+                if (take.signum() > 0) {
+                    allocations.add(new Allocation(new ChargeId(charge.chargeId), part, money(take)));
+                    left = left.subtract(take);
+                }
+            }
+        }
+        return allocations;
+    }
+
+    /** Credit to put on a new charge of {@code amount}, oldest payment first. */
+    List<CreditSource> creditFor(BigDecimal amount) {
+        List<CreditSource> sources = new ArrayList<>();
+        BigDecimal left = amount;
+        for (Payment p : payments.values()) {
+            BigDecimal take = left.min(p.creditLeft);
+            if (take.signum() > 0) {
+                sources.add(new CreditSource(new PaymentId(p.paymentId), money(take)));
+                left = left.subtract(take);
+            }
+        }
+        return sources;
+    }
+
+    /** Everything a payment settled, directly or through its credit: what its reversal re-opens. */
+    List<Allocation> settledBy(Payment payment) {
+        Map<String, BigDecimal> merged = new LinkedHashMap<>();
+        for (Settlement s : payment.settlements) {
+            merged.merge(s.chargeId + "|" + s.part, s.amount, BigDecimal::add);
+        }
+        List<Allocation> reopened = new ArrayList<>();
+        merged.forEach((key, amount) -> {
+            String[] parts = key.split("\\|");
+            if (amount.signum() > 0) {
+                reopened.add(new Allocation(new ChargeId(parts[0]), ChargePart.valueOf(parts[1]), money(amount)));
+            }
+        });
+        return reopened;
+    }
+
+    /** The outcome of assessing arrears up to a day. */
+    record Assessment(List<Notice> notices, List<LateFeeLine> lines) {
+        boolean isEmpty() {
+            return notices.isEmpty() && lines.isEmpty();
+        }
+    }
+
+    /** A charge became overdue ({@code daysOverdue} 1) or reached a reminder mark (30, 60, 90). */
+    record Notice(String chargeId, LocalDate dueDate, int daysOverdue, BigDecimal outstanding, LocalDate day) {
+    }
+
+    /**
+     * Day by day from each charge's last assessed day to {@code asOf}: the overdue notice and reminders, and
+     * the late fee on the principal outstanding at the end of each day past the grace days, capped.
+     */
+    Assessment assess(LocalDate asOf, LateFeeTerms terms) {
+        List<Notice> notices = new ArrayList<>();
+        List<LateFeeLine> lines = new ArrayList<>();
+        for (Charge charge : charges.values()) {
+            LocalDate start = charge.dueDate.plusDays(1);
+            if (charge.assessedThrough != null && !charge.assessedThrough.isBefore(start)) {
+                start = charge.assessedThrough.plusDays(1);
+            }
+            if (start.isAfter(asOf)
+                    || charge.principalOutstandingOn(start).signum() <= 0 && !charge.reopenedAfter(start)) {
+                continue;
+            }
+            BigDecimal cap = charge.amount.multiply(terms.capRatio());
+            BigDecimal exact = charge.lateFeeExact;
+            boolean noticed = charge.overdueNoticed;
+            int reminder = charge.lastReminder;
+            for (LocalDate day = start; !day.isAfter(asOf); day = day.plusDays(1)) {
+                BigDecimal base = charge.principalOutstandingOn(day);
+                if (base.signum() <= 0) {
+                    continue;
+                }
+                int daysOverdue = (int) (day.toEpochDay() - charge.dueDate.toEpochDay());
+                if (!noticed) {
+                    notices.add(new Notice(charge.chargeId, charge.dueDate, 1, base, day));
+                    noticed = true;
+                }
+                for (int mark : REMINDER_DAYS) {
+                    if (daysOverdue >= mark && reminder < mark) {
+                        notices.add(new Notice(charge.chargeId, charge.dueDate, mark, base, day));
+                        reminder = mark;
+                    }
+                }
+                if (daysOverdue > terms.graceDays()) {
+                    exact = exact.add(base.multiply(terms.dailyRate())).min(cap);
+                }
+            }
+            if (exact.compareTo(charge.lateFeeExact) != 0) {
+                BigDecimal chargedTotal = exact.setScale(scale(), RoundingMode.HALF_EVEN);
+                lines.add(new LateFeeLine(new ChargeId(charge.chargeId), exact,
+                        money(chargedTotal.subtract(charge.lateFeeCharged))));
+            }
+        }
+        return new Assessment(notices, lines);
+    }
+
+    // ---------------------------------------------------------------- changes (from events only)
+
+    void charged(String chargeId, String feeItem, int itemOrder, LocalDate dueDate, Money amount) {
+        Charge charge = new Charge();
+        charge.chargeId = chargeId;
+        charge.feeItem = feeItem;
+        charge.itemOrder = itemOrder;
+        charge.posting = postings++;
+        charge.dueDate = dueDate;
+        charge.amount = amount.amount();
+        charges.put(chargeId, charge);
+        balance = balance.add(amount.amount());
+    }
+
+    void paymentReceived(String paymentId, Money amount, String receiptNumber) {
+        Payment payment = new Payment();
+        payment.paymentId = paymentId;
+        payment.amount = amount.amount();
+        payments.put(paymentId, payment);
+        receiptNumbers.add(receiptNumber);
+        balance = balance.subtract(amount.amount());
+    }
+
+    void paymentAllocated(String paymentId, List<Allocation> allocations, Money toCredit, LocalDate on) {
+        Payment payment = payments.get(paymentId);
+        for (Allocation a : allocations) {
+            charges.get(a.chargeId().value()).settle(a.part(), a.amount().amount(), on);
+            payment.settlements.add(new Settlement(a.chargeId().value(), a.part(), a.amount().amount()));
+        }
+        payment.creditLeft = payment.creditLeft.add(toCredit.amount());
+    }
+
+    void creditApplied(String chargeId, List<CreditSource> sources, LocalDate on) {
+        Charge charge = charges.get(chargeId);
+        for (CreditSource source : sources) {
+            Payment payment = payments.get(source.paymentId().value());
+            payment.creditLeft = payment.creditLeft.subtract(source.amount().amount());
+            payment.settlements.add(new Settlement(chargeId, ChargePart.PRINCIPAL, source.amount().amount()));
+            charge.settle(ChargePart.PRINCIPAL, source.amount().amount(), on);
+        }
+    }
+
+    void paymentReversed(String paymentId, List<Allocation> reopened, LocalDate on) {
+        Payment payment = payments.get(paymentId);
+        for (Allocation a : reopened) {
+            charges.get(a.chargeId().value()).reopen(a.part(), a.amount().amount(), on);
+        }
+        payment.settlements.clear();
+        payment.creditLeft = BigDecimal.ZERO;
+        payment.reversed = true;
+        balance = balance.add(payment.amount);
+    }
+
+    void lateFeesAccrued(LocalDate throughDay, List<LateFeeLine> lines) {
+        for (LateFeeLine line : lines) {
+            Charge charge = charges.get(line.chargeId().value());
+            charge.lateFeeExact = line.exactTotal();
+            charge.lateFeeCharged = charge.lateFeeCharged.add(line.charged().amount());
+            balance = balance.add(line.charged().amount());
+        }
+        for (Charge charge : charges.values()) {
+            if (charge.dueDate.isBefore(throughDay)
+                    && (charge.assessedThrough == null || charge.assessedThrough.isBefore(throughDay))) {
+                charge.assessedThrough = throughDay;
+            }
+        }
+    }
+
+    void overdueNoticed(String chargeId) {
+        charges.get(chargeId).overdueNoticed = true;
+    }
+
+    void reminderSent(String chargeId, int daysOverdue) {
+        charges.get(chargeId).lastReminder = daysOverdue;
+    }
+
+    void waiverRequested(String waiverId, String chargeId, ChargePart part, Money amount, String requestedBy) {
+        Waiver waiver = new Waiver();
+        waiver.waiverId = waiverId;
+        waiver.chargeId = chargeId;
+        waiver.part = part;
+        waiver.amount = amount.amount();
+        waiver.requestedBy = requestedBy;
+        waivers.put(waiverId, waiver);
+    }
+
+    void waiverApproved(String waiverId, LocalDate on) {
+        Waiver waiver = waivers.get(waiverId);
+        waiver.pending = false;
+        charges.get(waiver.chargeId).settle(waiver.part, waiver.amount, on);
+        balance = balance.subtract(waiver.amount);
+    }
+
+    void waiverRejected(String waiverId) {
+        waivers.get(waiverId).pending = false;
+    }
+
+    void refundRequested(String refundId, Money amount, String requestedBy) {
+        Refund refund = new Refund();
+        refund.refundId = refundId;
+        refund.amount = amount.amount();
+        refund.requestedBy = requestedBy;
+        refunds.put(refundId, refund);
+    }
+
+    void refundApproved(String refundId, List<CreditSource> sources) {
+        Refund refund = refunds.get(refundId);
+        refund.pending = false;
+        for (CreditSource source : sources) {
+            Payment payment = payments.get(source.paymentId().value());
+            payment.creditLeft = payment.creditLeft.subtract(source.amount().amount());
+            payment.refunded = payment.refunded.add(source.amount().amount());
+        }
+        balance = balance.add(refund.amount);
+    }
+
+    void refundRejected(String refundId) {
+        refunds.get(refundId).pending = false;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private List<Charge> openChargesOldestFirst() {
+        return charges.values().stream()
+                .filter(c -> c.principalOutstanding().signum() > 0 || c.lateFeeOutstanding().signum() > 0)
+                .sorted(Comparator.comparing((Charge c) -> c.dueDate).thenComparingInt(c -> c.itemOrder)
+                        .thenComparingLong(c -> c.posting))
+                .toList();
+    }
+
+    Money money(BigDecimal amount) {
+        return new Money(amount, currency);
+    }
+
+    private int scale() {
+        return currency.getDefaultFractionDigits();
+    }
+}
