@@ -98,7 +98,7 @@ public class FeeScheduleController {
                                         @Valid @RequestBody RateRequest request) {
         guard.staffOf(estateId, SETTERS);
         commands.sendAndWait(new SetFeeRate(FeeScheduleId.of(estateId), itemCode, request.effectiveFrom(),
-                MoneyInput.of(request.rate(), request.currency()), request.reason()));
+                request.rate(), MoneyInput.currency(request.currency()), request.reason()));
         return ResponseEntity.noContent().build();
     }
 

@@ -12,13 +12,20 @@ public final class MoneyInput {
     private MoneyInput() {
     }
 
-    public static Money of(BigDecimal amount, String currencyCode) {
-        Currency currency;
+    public static Currency currency(String currencyCode) {
         try {
-            currency = Currency.getInstance(currencyCode);
+            Currency currency = Currency.getInstance(currencyCode);
+            if (currency.getDefaultFractionDigits() < 0) {
+                throw new IllegalArgumentException(currencyCode);
+            }
+            return currency;
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ApiException.badRequest("invalid-currency", "Currency must be an ISO 4217 code such as CNY");
         }
+    }
+
+    public static Money of(BigDecimal amount, String currencyCode) {
+        Currency currency = currency(currencyCode);
         if (amount == null || !Money.fitsScale(amount, currency)) {
             throw ApiException.badRequest("invalid-amount", "The amount must have at most "
                     + currency.getDefaultFractionDigits() + " decimals in " + currency.getCurrencyCode());

@@ -41,8 +41,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bills an estate for a period: every owner's holding of every unit in the period, every fee item that
@@ -61,18 +66,28 @@ public class BillRunner {
     private final JdbcTemplate jdbc;
     private final FeeSchedules schedules;
     private final int progressEvery;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "bill-runs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final int parallelism;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(daemon("bill-runs"));
+    private final ExecutorService posting;
 
     public BillRunner(CommandGateway commands, JdbcTemplate jdbc, FeeSchedules schedules,
-                      @Value("${estate.billing.progress-every:500}") int progressEvery) {
+                      @Value("${estate.billing.progress-every:500}") int progressEvery,
+                      @Value("${estate.billing.parallelism:4}") int parallelism) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.schedules = schedules;
         this.progressEvery = progressEvery;
+        this.parallelism = parallelism;
+        this.posting = Executors.newFixedThreadPool(parallelism, daemon("bill-posting"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**
@@ -101,46 +116,65 @@ public class BillRunner {
         });
     }
 
-    /** Executes a run to the end; safe to repeat. */
+    /**
+     * Executes a run to the end; safe to repeat. Accounts are posted {@code parallelism} at a time (each posting
+     * is one account's unit of work, so they do not contend), with progress recorded every
+     * {@code progressEvery} accounts.
+     */
     public void execute(BillRunId runId, EstateId estateId, YearMonth period) {
         try {
             FeeScheduleTerms terms = schedules.of(estateId).orElseThrow();
             Map<String, List<Holding>> byAccount = holdings(estateId, period);
             Map<String, List<Consumption>> consumption = consumption(estateId, period);
             LocalDate dueDate = period.atDay(terms.policy().dueDayOfMonth());
-            Money zero = null;
-            Totals totals = new Totals();
+            Money zero = currencyZero(terms);
+            Totals totals = new Totals(zero);
+            Semaphore inFlight = new Semaphore(parallelism * 4);
+            List<Future<?>> pending = new ArrayList<>();
+            int submitted = 0;
             for (Map.Entry<String, List<Holding>> account : byAccount.entrySet()) {
                 List<BillLine> lines = lines(terms, period, dueDate, account.getValue(), consumption);
-                if (!lines.isEmpty()) {
-                    post(new OwnerAccountId(account.getKey()), runId, period, lines, totals);
-                }
-                totals.accounts++;
-                if (zero == null && !lines.isEmpty()) {
-                    zero = Money.zero(lines.get(0).amount().currency());
-                }
-                if (totals.accounts % progressEvery == 0) {
-                    commands.sendAndWait(new RecordBillRunProgress(runId, totals.accounts, byAccount.size(),
-                            totals.charged, totals.already, totals.amount(zero)));
+                inFlight.acquire();
+                pending.add(posting.submit(() -> {
+                    try {
+                        if (!lines.isEmpty()) {
+                            post(new OwnerAccountId(account.getKey()), runId, period, lines, totals);
+                        }
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+                if (++submitted % progressEvery == 0) {
+                    await(pending);
+                    commands.sendAndWait(new RecordBillRunProgress(runId, submitted, byAccount.size(),
+                            totals.charged(), totals.already(), totals.amount()));
                 }
             }
-            commands.sendAndWait(new CompleteBillRun(runId, byAccount.size(), totals.skipped, totals.charged,
-                    totals.already, totals.amount(zero == null ? currencyZero(terms) : zero)));
-        } catch (RuntimeException e) {
+            await(pending);
+            commands.sendAndWait(new CompleteBillRun(runId, byAccount.size(), totals.skipped(), totals.charged(),
+                    totals.already(), totals.amount()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | ExecutionException e) {
             LOG.error("Bill run {} stopped; it resumes at the next start", runId, e);
         }
+    }
+
+    private static void await(List<Future<?>> pending) throws InterruptedException, ExecutionException {
+        for (Future<?> future : pending) {
+            future.get();
+        }
+        pending.clear();
     }
 
     private void post(OwnerAccountId account, BillRunId runId, YearMonth period, List<BillLine> lines, Totals totals) {
         try {
             BillPosting posting = commands.sendAndWait(new PostBill(account, runId.value(), period, lines));
-            totals.charged += posting.charged();
-            totals.already += posting.alreadyCharged();
-            totals.add(posting.amount());
+            totals.add(posting);
         } catch (CommandExecutionException e) {
             if (e.getDetails().filter(d -> d instanceof DomainRuleViolation.Details details
                     && details.code().equals("account-closed")).isPresent()) {
-                totals.skipped++;
+                totals.skip();
                 return;
             }
             throw e;
@@ -206,23 +240,47 @@ public class BillRunner {
 
     private static Money currencyZero(FeeScheduleTerms terms) {
         return terms.items().stream().flatMap(i -> i.rates().stream()).findFirst()
-                .map(r -> Money.zero(r.amount().currency()))
+                .map(r -> Money.zero(r.currency()))
                 .orElseThrow(() -> new IllegalStateException("A fee schedule without rates cannot bill"));
     }
 
+    /** Running totals of a run, added to from the posting threads. */
     private static final class Totals {
-        int accounts;
-        int skipped;
-        int charged;
-        int already;
+        private final Money zero;
+        private int skipped;
+        private int charged;
+        private int already;
         private Money amount;
 
-        void add(Money money) {
-            amount = amount == null ? money : amount.plus(money);
+        Totals(Money zero) {
+            this.zero = zero;
+            this.amount = zero;
         }
 
-        Money amount(Money zero) {
-            return amount == null ? zero : amount;
+        synchronized void add(BillPosting posting) {
+            charged += posting.charged();
+            already += posting.alreadyCharged();
+            amount = amount.plus(posting.amount());
+        }
+
+        synchronized void skip() {
+            skipped++;
+        }
+
+        synchronized int skipped() {
+            return skipped;
+        }
+
+        synchronized int charged() {
+            return charged;
+        }
+
+        synchronized int already() {
+            return already;
+        }
+
+        synchronized Money amount() {
+            return amount;
         }
     }
 }

@@ -54,11 +54,11 @@ public final class FeeCalculator {
                                            BigDecimal quantity, String what) {
         int daysInMonth = period.lengthOfMonth();
         BigDecimal exact = BigDecimal.ZERO;
-        Money anyRate = null;
+        FeeItem.Rate anyRate = null;
         List<String> parts = new ArrayList<>();
         LocalDate day = first;
         while (!day.isAfter(last)) {
-            Optional<Money> rate = item.rateOn(day);
+            Optional<FeeItem.Rate> rate = item.rateOn(day);
             LocalDate segmentEnd = segmentEnd(item, day, last);
             long days = segmentEnd.toEpochDay() - day.toEpochDay() + 1;
             if (rate.isPresent()) {
@@ -70,34 +70,35 @@ public final class FeeCalculator {
             }
             day = segmentEnd.plusDays(1);
         }
-        if (anyRate == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Line(new Money(exact.setScale(anyRate.currency().getDefaultFractionDigits(),
-                RoundingMode.HALF_EVEN), anyRate.currency()), String.join(" + ", parts)));
+        return rounded(exact, anyRate, parts);
     }
 
     private static Optional<Line> metered(FeeItem item, LocalDate first, LocalDate last,
                                           List<Consumption> consumptions) {
         BigDecimal exact = BigDecimal.ZERO;
-        Money anyRate = null;
+        FeeItem.Rate anyRate = null;
         List<String> parts = new ArrayList<>();
         for (Consumption c : consumptions) {
             if (c.readOn().isBefore(first) || c.readOn().isAfter(last)) {
                 continue;
             }
-            Optional<Money> rate = item.rateOn(c.readOn());
+            Optional<FeeItem.Rate> rate = item.rateOn(c.readOn());
             if (rate.isPresent() && c.quantity().signum() > 0) {
                 anyRate = rate.get();
                 exact = exact.add(rate.get().amount().multiply(c.quantity(), EXACT));
                 parts.add(c.quantity().toPlainString() + " × " + rate.get().amount().toPlainString());
             }
         }
-        if (anyRate == null) {
+        return rounded(exact, anyRate, parts);
+    }
+
+    /** The exact amount rounded once to the currency's minor unit, HALF_EVEN; nothing without a rate. */
+    private static Optional<Line> rounded(BigDecimal exact, FeeItem.Rate rate, List<String> parts) {
+        if (rate == null) {
             return Optional.empty();
         }
-        return Optional.of(new Line(new Money(exact.setScale(anyRate.currency().getDefaultFractionDigits(),
-                RoundingMode.HALF_EVEN), anyRate.currency()), String.join(" + ", parts)));
+        return Optional.of(new Line(new Money(exact.setScale(rate.currency().getDefaultFractionDigits(),
+                RoundingMode.HALF_EVEN), rate.currency()), String.join(" + ", parts)));
     }
 
     /** The last day, from {@code day}, before the item's next rate change, but not after {@code last}. */

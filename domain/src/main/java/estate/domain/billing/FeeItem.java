@@ -1,11 +1,12 @@
 package estate.domain.billing;
 
 import estate.domain.estates.UnitUse;
-import estate.domain.shared.Money;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,15 +23,19 @@ public record FeeItem(String code, String name, FeeBasis basis, Set<UnitUse> app
         rates = rates.stream().sorted(Comparator.comparing(Rate::effectiveFrom)).toList();
     }
 
-    /** A rate effective from a date: per m² per month (AREA), per unit per month (FIXED), per metered unit. */
-    public record Rate(LocalDate effectiveFrom, Money amount) {
+    /**
+     * A rate effective from a date: per m² per month (AREA), per unit per month (FIXED), per metered unit
+     * (METERED). Rates keep up to four decimals (electricity is priced to the 0.0001 CNY/kWh); amounts computed
+     * from them are rounded to the fen once, per line.
+     */
+    public record Rate(LocalDate effectiveFrom, BigDecimal amount, Currency currency) {
     }
 
-    public Optional<Money> rateOn(LocalDate day) {
-        Money rate = null;
+    public Optional<Rate> rateOn(LocalDate day) {
+        Rate rate = null;
         for (Rate r : rates) {
             if (!r.effectiveFrom().isAfter(day)) {
-                rate = r.amount();
+                rate = r;
             }
         }
         return Optional.ofNullable(rate);

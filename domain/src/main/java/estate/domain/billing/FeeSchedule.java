@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -65,18 +66,18 @@ public class FeeSchedule {
         if (item == null) {
             throw DomainRuleViolation.notFound("unknown-fee-item", "No fee item " + command.itemCode());
         }
-        Money rate = command.rate();
-        if (rate.isNegative()) {
+        BigDecimal rate = command.rate();
+        if (rate.signum() < 0) {
             throw new DomainRuleViolation("negative-rate", "A rate cannot be negative");
         }
-        if (!rate.currency().equals(currency)) {
-            throw new Money.CurrencyMismatchException(currency, rate.currency());
+        if (!command.currency().equals(currency)) {
+            throw new Money.CurrencyMismatchException(currency, command.currency());
         }
-        if (rate.amount().scale() > 4) {
+        if (rate.stripTrailingZeros().scale() > 4) {
             throw new DomainRuleViolation("invalid-rate", "A rate has at most four decimals");
         }
         apply(new FeeRateSet(scheduleId, estateId, command.itemCode(), command.effectiveFrom(), rate,
-                command.reason()));
+                command.currency(), command.reason()));
     }
 
     @CommandHandler
@@ -105,7 +106,7 @@ public class FeeSchedule {
     @EventSourcingHandler
     void on(FeeRateSet event) {
         items.computeIfPresent(event.itemCode(), (code, item) -> item.withRate(
-                new FeeItem.Rate(event.effectiveFrom(), event.rate())));
+                new FeeItem.Rate(event.effectiveFrom(), event.rate(), event.currency())));
     }
 
     @EventSourcingHandler

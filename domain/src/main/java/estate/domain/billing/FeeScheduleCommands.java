@@ -3,10 +3,11 @@ package estate.domain.billing;
 import estate.domain.estates.EstateId;
 import estate.domain.estates.UnitUse;
 import estate.domain.shared.Checks;
-import estate.domain.shared.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,14 +43,18 @@ public final class FeeScheduleCommands {
         }
     }
 
-    /** A new rate for an item from a date on; a period straddling the date is prorated by days. */
+    /**
+     * A new rate for an item from a date on; a period straddling the date is prorated by days. Rates have up to
+     * four decimals and are never rounded.
+     */
     public record SetFeeRate(@TargetAggregateIdentifier FeeScheduleId scheduleId, String itemCode,
-                             LocalDate effectiveFrom, Money rate, String reason) {
+                             LocalDate effectiveFrom, BigDecimal rate, Currency currency, String reason) {
         public SetFeeRate {
             Objects.requireNonNull(scheduleId, "scheduleId");
             itemCode = checkItemCode(itemCode);
             Objects.requireNonNull(effectiveFrom, "effectiveFrom");
             Objects.requireNonNull(rate, "rate");
+            Objects.requireNonNull(currency, "currency");
             reason = Checks.text(reason, "reason", 500);
         }
     }

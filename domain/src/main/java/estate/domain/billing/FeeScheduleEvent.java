@@ -2,9 +2,9 @@ package estate.domain.billing;
 
 import estate.domain.estates.EstateId;
 import estate.domain.estates.UnitUse;
-import estate.domain.shared.Money;
 import org.axonframework.serialization.Revision;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Set;
@@ -23,7 +23,7 @@ public sealed interface FeeScheduleEvent {
 
     @Revision("1")
     record FeeRateSet(FeeScheduleId scheduleId, EstateId estateId, String itemCode, LocalDate effectiveFrom,
-                      Money rate, String reason) implements FeeScheduleEvent {
+                      BigDecimal rate, Currency currency, String reason) implements FeeScheduleEvent {
     }
 
     @Revision("1")

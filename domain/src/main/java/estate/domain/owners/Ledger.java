@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,6 +66,18 @@ final class Ledger {
         LocalDate assessedThrough;
         boolean overdueNoticed;
         int lastReminder;
+        /** How many settlements had been made when the charge was last assessed (to spot back-dated ones). */
+        int movementsAssessed;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Charge that && Objects.equals(chargeId, that.chargeId) && Objects.equals(feeItem, that.feeItem) && Objects.equals(itemOrder, that.itemOrder) && Objects.equals(posting, that.posting) && Objects.equals(dueDate, that.dueDate) && Objects.equals(amount, that.amount) && Objects.equals(movements, that.movements) && Objects.equals(lateFeeExact, that.lateFeeExact) && Objects.equals(lateFeeCharged, that.lateFeeCharged) && Objects.equals(lateFeeSettled, that.lateFeeSettled) && Objects.equals(assessedThrough, that.assessedThrough) && Objects.equals(overdueNoticed, that.overdueNoticed) && Objects.equals(lastReminder, that.lastReminder) && Objects.equals(movementsAssessed, that.movementsAssessed);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(chargeId, feeItem, itemOrder, posting, dueDate, amount, movements, lateFeeExact, lateFeeCharged, lateFeeSettled, assessedThrough, overdueNoticed, lastReminder, movementsAssessed);
+        }
 
         BigDecimal principalOutstanding() {
             BigDecimal outstanding = amount;
@@ -118,6 +131,16 @@ final class Ledger {
         LocalDate date;
         BigDecimal delta;
 
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Movement that && Objects.equals(date, that.date) && Objects.equals(delta, that.delta);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(date, delta);
+        }
+
         Movement() {
         }
 
@@ -131,6 +154,16 @@ final class Ledger {
         String chargeId;
         ChargePart part;
         BigDecimal amount;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Settlement that && Objects.equals(chargeId, that.chargeId) && Objects.equals(part, that.part) && Objects.equals(amount, that.amount);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(chargeId, part, amount);
+        }
 
         Settlement() {
         }
@@ -150,6 +183,16 @@ final class Ledger {
         BigDecimal creditLeft = BigDecimal.ZERO;
         BigDecimal refunded = BigDecimal.ZERO;
         boolean reversed;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Payment that && Objects.equals(paymentId, that.paymentId) && Objects.equals(amount, that.amount) && Objects.equals(settlements, that.settlements) && Objects.equals(creditLeft, that.creditLeft) && Objects.equals(refunded, that.refunded) && Objects.equals(reversed, that.reversed);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(paymentId, amount, settlements, creditLeft, refunded, reversed);
+        }
     }
 
     static final class Waiver {
@@ -159,6 +202,16 @@ final class Ledger {
         BigDecimal amount;
         String requestedBy;
         boolean pending = true;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Waiver that && Objects.equals(waiverId, that.waiverId) && Objects.equals(chargeId, that.chargeId) && Objects.equals(part, that.part) && Objects.equals(amount, that.amount) && Objects.equals(requestedBy, that.requestedBy) && Objects.equals(pending, that.pending);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(waiverId, chargeId, part, amount, requestedBy, pending);
+        }
     }
 
     static final class Refund {
@@ -166,6 +219,16 @@ final class Ledger {
         BigDecimal amount;
         String requestedBy;
         boolean pending = true;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Refund that && Objects.equals(refundId, that.refundId) && Objects.equals(amount, that.amount) && Objects.equals(requestedBy, that.requestedBy) && Objects.equals(pending, that.pending);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(refundId, amount, requestedBy, pending);
+        }
     }
 
     // ---------------------------------------------------------------- questions
@@ -243,13 +306,13 @@ final class Ledger {
     // ---------------------------------------------------------------- decisions (pure)
 
     /**
-     * Where a payment goes: to the named charges in the order named, or else to every open charge oldest
-     * first (by due date, then item order, then posting), each charge's principal before its late fee.
-     * What is left becomes credit.
+     * Where a payment goes: first to the named charges in the order named, then to every other open charge
+     * oldest first (by due date, then item order, then posting), each charge's principal before its late fee.
+     * Only what is left then becomes credit, so credit and open charges never stand side by side.
      */
     List<Allocation> allocate(BigDecimal amount, List<String> named) {
-        List<Charge> order = named.isEmpty() ? openChargesOldestFirst()
-                : named.stream().map(charges::get).toList();
+        List<Charge> order = new ArrayList<>(named.stream().map(charges::get).toList());
+        openChargesOldestFirst().stream().filter(c -> !named.contains(c.chargeId)).forEach(order::add);
         List<Allocation> allocations = new ArrayList<>();
         BigDecimal left = amount;
         for (Charge charge : order) {
@@ -313,16 +376,20 @@ final class Ledger {
         List<Notice> notices = new ArrayList<>();
         List<LateFeeLine> lines = new ArrayList<>();
         for (Charge charge : charges.values()) {
-            LocalDate start = charge.dueDate.plusDays(1);
-            if (charge.assessedThrough != null && !charge.assessedThrough.isBefore(start)) {
+            LocalDate firstDay = charge.dueDate.plusDays(1);
+            boolean backdated = settledOnAssessedDays(charge);
+            LocalDate start = firstDay;
+            if (!backdated && charge.assessedThrough != null && !charge.assessedThrough.isBefore(firstDay)) {
                 start = charge.assessedThrough.plusDays(1);
             }
-            if (start.isAfter(asOf)
-                    || charge.principalOutstandingOn(start).signum() <= 0 && !charge.reopenedAfter(start)) {
+            if (start.isAfter(asOf) || !backdated
+                    && charge.principalOutstandingOn(start).signum() <= 0 && !charge.reopenedAfter(start)) {
+                releaseHeldLateFee(charge).ifPresent(lines::add);
                 continue;
             }
             BigDecimal cap = charge.amount.multiply(terms.capRatio());
-            BigDecimal exact = charge.lateFeeExact;
+            // a settlement dated on days already assessed: the late fee is computed again from the first day
+            BigDecimal exact = backdated ? BigDecimal.ZERO : charge.lateFeeExact;
             boolean noticed = charge.overdueNoticed;
             int reminder = charge.lastReminder;
             for (LocalDate day = start; !day.isAfter(asOf); day = day.plusDays(1)) {
@@ -345,13 +412,52 @@ final class Ledger {
                     exact = exact.add(base.multiply(terms.dailyRate())).min(cap);
                 }
             }
-            if (exact.compareTo(charge.lateFeeExact) != 0) {
-                BigDecimal chargedTotal = exact.setScale(scale(), RoundingMode.HALF_EVEN);
+            BigDecimal chargedTotal = chargedTotal(exact, charge);
+            if (exact.compareTo(charge.lateFeeExact) != 0 || chargedTotal.compareTo(charge.lateFeeCharged) != 0) {
                 lines.add(new LateFeeLine(new ChargeId(charge.chargeId), exact,
                         money(chargedTotal.subtract(charge.lateFeeCharged))));
             }
         }
         return new Assessment(notices, lines);
+    }
+
+    /**
+     * What a charge's late fee should stand at: the rounded exact total, but never below what was already paid
+     * or waived on it (a correction does not take back settled money).
+     */
+    private BigDecimal chargedTotal(BigDecimal exact, Charge charge) {
+        return exact.setScale(scale(), RoundingMode.HALF_EVEN).max(charge.lateFeeSettled);
+    }
+
+    /** A late fee held up at what was settled on it comes down when that settlement is reversed. */
+    private Optional<LateFeeLine> releaseHeldLateFee(Charge charge) {
+        BigDecimal target = chargedTotal(charge.lateFeeExact, charge);
+        if (target.compareTo(charge.lateFeeCharged) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new LateFeeLine(new ChargeId(charge.chargeId), charge.lateFeeExact,
+                money(target.subtract(charge.lateFeeCharged))));
+    }
+
+    /** Whether a settlement made since the last assessment is dated on a day that assessment already counted. */
+    private static boolean settledOnAssessedDays(Charge charge) {
+        if (charge.assessedThrough == null) {
+            return false;
+        }
+        for (int i = charge.movementsAssessed; i < charge.movements.size(); i++) {
+            if (!charge.movements.get(i).date.isAfter(charge.assessedThrough)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Prepaid credit settles what is open, oldest first (principal before late fee), oldest credit first: what
+     * to apply after anything new became open (a charge, a late fee, a reversal).
+     */
+    List<Allocation> creditToApply() {
+        return allocate(credit().amount(), List.of());
     }
 
     // ---------------------------------------------------------------- changes (from events only)
@@ -386,13 +492,13 @@ final class Ledger {
         payment.creditLeft = payment.creditLeft.add(toCredit.amount());
     }
 
-    void creditApplied(String chargeId, List<CreditSource> sources, LocalDate on) {
+    void creditApplied(String chargeId, ChargePart part, List<CreditSource> sources, LocalDate on) {
         Charge charge = charges.get(chargeId);
         for (CreditSource source : sources) {
             Payment payment = payments.get(source.paymentId().value());
             payment.creditLeft = payment.creditLeft.subtract(source.amount().amount());
-            payment.settlements.add(new Settlement(chargeId, ChargePart.PRINCIPAL, source.amount().amount()));
-            charge.settle(ChargePart.PRINCIPAL, source.amount().amount(), on);
+            payment.settlements.add(new Settlement(chargeId, part, source.amount().amount()));
+            charge.settle(part, source.amount().amount(), on);
         }
     }
 
@@ -418,6 +524,7 @@ final class Ledger {
             if (charge.dueDate.isBefore(throughDay)
                     && (charge.assessedThrough == null || charge.assessedThrough.isBefore(throughDay))) {
                 charge.assessedThrough = throughDay;
+                charge.movementsAssessed = charge.movements.size();
             }
         }
     }

@@ -267,11 +267,18 @@ public class OwnerAccount {
                         LocalDate dueDate, UnitId unitId, String description, int itemOrder) {
         apply(new FeeCharged(accountId, estateId, chargeId, feeItem, period, amount, dueDate, unitId, description,
                 itemOrder));
-        Money credit = ledger.credit();
-        if (credit.isPositive()) {
-            List<CreditSource> sources = ledger.creditFor(amount.amount());
-            Money applied = sources.stream().map(CreditSource::amount).reduce(Money.zero(currency), Money::plus);
-            apply(new CreditApplied(accountId, estateId, chargeId, applied, sources, dueDate));
+        applyCredit(dueDate);
+    }
+
+    /** Whatever prepaid credit there is settles what is open, oldest first ("used by the next charges"). */
+    private void applyCredit(LocalDate on) {
+        if (!ledger.credit().isPositive()) {
+            return;
+        }
+        for (Allocation allocation : ledger.creditToApply()) {
+            List<CreditSource> sources = ledger.creditFor(allocation.amount().amount());
+            apply(new CreditApplied(accountId, estateId, allocation.chargeId(), allocation.part(), allocation.amount(),
+                    sources, on));
         }
     }
 
@@ -318,6 +325,7 @@ public class OwnerAccount {
         apply(new PaymentReversed(accountId, estateId, command.paymentId(), ledger.money(payment.amount),
                 ledger.settledBy(payment), ledger.money(payment.creditLeft), command.reversedOn(),
                 command.reason()));
+        applyCredit(command.reversedOn());
     }
 
     @CommandHandler
@@ -336,6 +344,8 @@ public class OwnerAccount {
             Money total = assessment.lines().stream().map(LateFeeLine::charged)
                     .reduce(Money.zero(currency), Money::plus);
             apply(new LateFeesAccrued(accountId, estateId, command.asOf(), assessment.lines(), total));
+            // the day's late fee is charged: credit settles from the next day on
+            applyCredit(command.asOf().plusDays(1));
         }
     }
 
@@ -528,7 +538,7 @@ public class OwnerAccount {
 
     @EventSourcingHandler
     void on(CreditApplied event) {
-        ledger.creditApplied(event.chargeId().value(), event.sources(), event.appliedOn());
+        ledger.creditApplied(event.chargeId().value(), event.part(), event.sources(), event.appliedOn());
     }
 
     @EventSourcingHandler

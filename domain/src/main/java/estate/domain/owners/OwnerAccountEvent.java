@@ -104,10 +104,10 @@ public sealed interface OwnerAccountEvent {
             implements OwnerAccountEvent {
     }
 
-    /** Prepaid credit settled a new charge. */
+    /** Prepaid credit settled part of a charge that became open (a new charge, a late fee, a reversal). */
     @Revision("1")
-    record CreditApplied(OwnerAccountId accountId, EstateId estateId, ChargeId chargeId, Money amount,
-                         List<CreditSource> sources, LocalDate appliedOn) implements OwnerAccountEvent {
+    record CreditApplied(OwnerAccountId accountId, EstateId estateId, ChargeId chargeId, ChargePart part,
+                         Money amount, List<CreditSource> sources, LocalDate appliedOn) implements OwnerAccountEvent {
     }
 
     /** A bounced or mistaken payment is taken back: exactly what it settled is open again, its credit gone. */

@@ -8,6 +8,7 @@ import estate.domain.shared.Money;
 import org.junit.jupiter.api.Test;
 
 import static estate.domain.owners.OwnerAccountExamples.ACCOUNT;
+import static estate.domain.owners.OwnerAccountExamples.DEFAULT_ITEM_ORDER;
 import static estate.domain.owners.OwnerAccountExamples.DUE;
 import static estate.domain.owners.OwnerAccountExamples.ESTATE;
 import static estate.domain.owners.OwnerAccountExamples.FLAT;
@@ -36,7 +37,7 @@ class ChargeFeeTest {
         fixture().given(accountOpened())
                 .when(charge("C1", cny("1280.50"), FLAT))
                 .expectEvents(new FeeCharged(ACCOUNT, ESTATE, ChargeId.of("C1"), "property-management", NOVEMBER,
-                        cny("1280.50"), DUE, FLAT, "Property management fee, November"));
+                        cny("1280.50"), DUE, FLAT, "Property management fee, November", DEFAULT_ITEM_ORDER));
     }
 
     @Test
@@ -44,7 +45,7 @@ class ChargeFeeTest {
         fixture().given(accountOpened())
                 .when(charge("C1", cny("20"), null))
                 .expectEvents(new FeeCharged(ACCOUNT, ESTATE, ChargeId.of("C1"), "property-management", NOVEMBER,
-                        cny("20.00"), DUE, null, "Property management fee, November"));
+                        cny("20.00"), DUE, null, "Property management fee, November", DEFAULT_ITEM_ORDER));
     }
 
     @Test

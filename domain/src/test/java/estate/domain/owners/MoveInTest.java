@@ -24,7 +24,7 @@ class MoveInTest {
 
     private static AccountOpened openedBeforeMovingIn() {
         return new AccountOpened(ACCOUNT, ESTATE, HolderType.OWNER, CONTACT, List.of(FLAT), null, null,
-                InMemoryUnitRegistry.CNY);
+                InMemoryUnitRegistry.CNY, InMemoryUnitRegistry.SHANGHAI);
     }
 
     @Test

@@ -12,6 +12,14 @@ import static estate.domain.owners.OwnerAccountExamples.PARKING_SPACE;
 import static estate.domain.owners.OwnerAccountExamples.TODAY;
 import static estate.domain.owners.OwnerAccountExamples.accountClosed;
 import static estate.domain.owners.OwnerAccountExamples.accountOpened;
+import static estate.domain.owners.LedgerExamples.allocated;
+import static estate.domain.owners.LedgerExamples.feeLine;
+import static estate.domain.owners.LedgerExamples.from;
+import static estate.domain.owners.LedgerExamples.lateFeesAccrued;
+import static estate.domain.owners.LedgerExamples.principal;
+import static estate.domain.owners.LedgerExamples.refundApproved;
+import static estate.domain.owners.LedgerExamples.refundRequested;
+import static estate.domain.owners.OwnerAccountExamples.DUE;
 import static estate.domain.owners.OwnerAccountExamples.feeCharged;
 import static estate.domain.owners.OwnerAccountExamples.paymentReceived;
 import static estate.domain.owners.OwnerAccountExamples.fixture;
@@ -35,14 +43,41 @@ class MoveOutTest {
     void closesAnAccountWhosePaymentsSettleItsCharges() {
         fixture().given(accountOpened(),
                         feeCharged("C1", "1280.50"), feeCharged("C2", "35.00"),
-                        paymentReceived("P1", "1000.00", "R-001"), paymentReceived("P2", "315.50", "R-002"))
+                        paymentReceived("P1", "1000.00", "R-001"),
+                        allocated("P1", "0.00", TODAY, principal("C1", "1000.00")),
+                        paymentReceived("P2", "315.50", "R-002"),
+                        allocated("P2", "0.00", TODAY, principal("C1", "280.50"), principal("C2", "35.00")))
+                .when(moveOut())
+                .expectEvents(accountClosed(ACCOUNT, ESTATE, FLAT));
+    }
+
+    @Test
+    void closesAnAccountOnceItsCreditIsRefunded() {
+        fixture().given(accountOpened(),
+                        feeCharged("C1", "1280.50"),
+                        paymentReceived("P1", "1300.00", "R-001"),
+                        allocated("P1", "19.50", TODAY, principal("C1", "1280.50")),
+                        refundRequested("F1", "19.50"),
+                        refundApproved("F1", "19.50", TODAY, from("P1", "19.50")))
                 .when(moveOut())
                 .expectEvents(accountClosed(ACCOUNT, ESTATE, FLAT));
     }
 
     @Test
     void rejectsMovingOutWhileTheAccountOwesMoney() {
-        fixture().given(accountOpened(), feeCharged("C1", "1280.50"), paymentReceived("P1", "1280.49", "R-001"))
+        fixture().given(accountOpened(), feeCharged("C1", "1280.50"), paymentReceived("P1", "1280.49", "R-001"),
+                        allocated("P1", "0.00", TODAY, principal("C1", "1280.49")))
+                .when(moveOut())
+                .expectNoEvents()
+                .expectException(violation(CONFLICT, "balance-outstanding"));
+    }
+
+    @Test
+    void rejectsMovingOutWhileALateFeeIsUnpaid() {
+        fixture().given(accountOpened(), feeCharged("C1", "1280.50"),
+                        lateFeesAccrued(DUE.plusDays(1), feeLine("C1", "0.640250", "0.64")),
+                        paymentReceived("P1", "1280.50", "R-001"),
+                        allocated("P1", "0.00", TODAY, principal("C1", "1280.50")))
                 .when(moveOut())
                 .expectNoEvents()
                 .expectException(violation(CONFLICT, "balance-outstanding"));
@@ -50,7 +85,8 @@ class MoveOutTest {
 
     @Test
     void rejectsMovingOutWhileTheAccountHoldsACredit() {
-        fixture().given(accountOpened(), feeCharged("C1", "1280.50"), paymentReceived("P1", "1300.00", "R-001"))
+        fixture().given(accountOpened(), feeCharged("C1", "1280.50"), paymentReceived("P1", "1300.00", "R-001"),
+                        allocated("P1", "19.50", TODAY, principal("C1", "1280.50")))
                 .when(moveOut())
                 .expectNoEvents()
                 .expectException(violation(CONFLICT, "credit-not-refunded"));

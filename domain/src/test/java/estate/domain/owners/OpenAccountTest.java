@@ -5,6 +5,7 @@ import estate.domain.owners.OwnerAccountCommands.OpenAccount;
 import estate.domain.owners.OwnerAccountEvent.AccountOpened;
 import org.junit.jupiter.api.Test;
 
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 
@@ -31,14 +32,15 @@ class OpenAccountTest {
     }
 
     @Test
-    void opensAccountWithTheCurrencyOfTheEstateTerms() {
+    void opensAccountWithTheCurrencyAndTimeZoneOfTheEstateTerms() {
         InMemoryUnitRegistry registry = registry()
-                .withEstate(ESTATE, Currency.getInstance("HKD"), InMemoryUnitRegistry.SHANGHAI);
+                .withEstate(ESTATE, Currency.getInstance("HKD"), ZoneId.of("Asia/Hong_Kong"));
 
         fixture(registry).givenNoPriorActivity()
                 .when(openOwnerAccount(FLAT, PARKING_SPACE))
                 .expectEvents(new AccountOpened(ACCOUNT, ESTATE, HolderType.OWNER, CONTACT,
-                        List.of(FLAT, PARKING_SPACE), MOVE_IN, "wangfang", Currency.getInstance("HKD")));
+                        List.of(FLAT, PARKING_SPACE), MOVE_IN, "wangfang", Currency.getInstance("HKD"),
+                        ZoneId.of("Asia/Hong_Kong")));
     }
 
     @Test
@@ -46,7 +48,7 @@ class OpenAccountTest {
         fixture().givenNoPriorActivity()
                 .when(new OpenAccount(ACCOUNT, ESTATE, HolderType.OWNER, CONTACT, List.of(FLAT), null, null))
                 .expectEvents(new AccountOpened(ACCOUNT, ESTATE, HolderType.OWNER, CONTACT, List.of(FLAT), null, null,
-                        InMemoryUnitRegistry.CNY));
+                        InMemoryUnitRegistry.CNY, InMemoryUnitRegistry.SHANGHAI));
     }
 
     @Test
@@ -56,7 +58,7 @@ class OpenAccountTest {
         fixture(registry).givenNoPriorActivity()
                 .when(new OpenAccount(ACCOUNT, ESTATE, HolderType.TENANT, CONTACT, List.of(FLAT), MOVE_IN, null))
                 .expectEvents(new AccountOpened(ACCOUNT, ESTATE, HolderType.TENANT, CONTACT, List.of(FLAT), MOVE_IN,
-                        null, InMemoryUnitRegistry.CNY));
+                        null, InMemoryUnitRegistry.CNY, InMemoryUnitRegistry.SHANGHAI));
     }
 
     @Test

@@ -34,6 +34,8 @@ final class OwnerAccountExamples {
     static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
     static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
     static final LocalDate DUE = LocalDate.of(2026, 12, 15);
+    /** The item order a {@code ChargeFee} without one gets. */
+    static final int DEFAULT_ITEM_ORDER = 100;
 
     private OwnerAccountExamples() {
     }
@@ -71,17 +73,17 @@ final class OwnerAccountExamples {
 
     static AccountOpened ownerAccountOpened(OwnerAccountId accountId, EstateId estateId, UnitId... units) {
         return new AccountOpened(accountId, estateId, HolderType.OWNER, CONTACT, List.of(units), MOVE_IN, null,
-                InMemoryUnitRegistry.CNY);
+                InMemoryUnitRegistry.CNY, InMemoryUnitRegistry.SHANGHAI);
     }
 
     static AccountOpened tenantAccountOpened(OwnerAccountId accountId, EstateId estateId, UnitId... units) {
         return new AccountOpened(accountId, estateId, HolderType.TENANT, CONTACT, List.of(units), MOVE_IN, null,
-                InMemoryUnitRegistry.CNY);
+                InMemoryUnitRegistry.CNY, InMemoryUnitRegistry.SHANGHAI);
     }
 
     static FeeCharged feeCharged(String chargeId, String amount) {
         return new FeeCharged(ACCOUNT, ESTATE, ChargeId.of(chargeId), "property-management", NOVEMBER, cny(amount), DUE,
-                FLAT, null);
+                FLAT, null, DEFAULT_ITEM_ORDER);
     }
 
     static PaymentReceived paymentReceived(String paymentId, String amount, String receiptNumber) {

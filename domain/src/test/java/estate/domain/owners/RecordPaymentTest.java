@@ -1,13 +1,21 @@
 package estate.domain.owners;
 
+import estate.domain.owners.LedgerLines.Allocation;
 import estate.domain.owners.OwnerAccountCommands.RecordPayment;
+import estate.domain.owners.OwnerAccountEvent.PaymentAllocated;
+import estate.domain.owners.OwnerAccountEvent.PaymentReceived;
 import estate.domain.shared.Money;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import static estate.domain.owners.OwnerAccountExamples.ACCOUNT;
 import static estate.domain.owners.OwnerAccountExamples.ESTATE;
 import static estate.domain.owners.OwnerAccountExamples.FLAT;
 import static estate.domain.owners.OwnerAccountExamples.NOW;
+import static estate.domain.owners.OwnerAccountExamples.TODAY;
 import static estate.domain.owners.OwnerAccountExamples.accountClosed;
 import static estate.domain.owners.OwnerAccountExamples.accountOpened;
 import static estate.domain.owners.OwnerAccountExamples.cny;
@@ -26,17 +34,36 @@ class RecordPaymentTest {
     }
 
     @Test
-    void recordsAPayment() {
+    void recordsAPaymentAndWhereItWent() {
         fixture().given(accountOpened(), feeCharged("C1", "1280.50"))
                 .when(payment("P1", cny("1280.50"), "R-001"))
-                .expectEvents(paymentReceived("P1", "1280.50", "R-001"));
+                .expectEvents(paymentReceived("P1", "1280.50", "R-001"),
+                        new PaymentAllocated(ACCOUNT, ESTATE, PaymentId.of("P1"),
+                                List.of(new Allocation(ChargeId.of("C1"), ChargePart.PRINCIPAL, cny("1280.50"))),
+                                cny("0.00"), TODAY));
     }
 
     @Test
-    void recordsAPaymentAheadOfAnyCharge() {
+    void recordsAPaymentAheadOfAnyChargeAsCredit() {
         fixture().given(accountOpened())
                 .when(payment("P1", cny("500"), "R-001"))
-                .expectEvents(paymentReceived("P1", "500.00", "R-001"));
+                .expectEvents(paymentReceived("P1", "500.00", "R-001"),
+                        new PaymentAllocated(ACCOUNT, ESTATE, PaymentId.of("P1"), List.of(), cny("500.00"), TODAY));
+    }
+
+    /** 2026-11-28 17:30 UTC is already 29 November in Shanghai: the ledger counts days in the estate's zone. */
+    @Test
+    void datesTheAllocationByTheEstatesCalendarDayNotByUtc() {
+        Instant lateEveningUtc = Instant.parse("2026-11-28T17:30:00Z");
+
+        fixture().given(accountOpened(), feeCharged("C1", "1280.50"))
+                .when(new RecordPayment(ACCOUNT, PaymentId.of("P1"), cny("100.00"), PaymentChannel.WECHAT_PAY, "R-001",
+                        lateEveningUtc))
+                .expectEvents(new PaymentReceived(ACCOUNT, ESTATE, PaymentId.of("P1"), cny("100.00"),
+                                PaymentChannel.WECHAT_PAY, "R-001", lateEveningUtc),
+                        new PaymentAllocated(ACCOUNT, ESTATE, PaymentId.of("P1"),
+                                List.of(new Allocation(ChargeId.of("C1"), ChargePart.PRINCIPAL, cny("100.00"))),
+                                cny("0.00"), LocalDate.of(2026, 11, 29)));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 
 import static estate.domain.owners.OwnerAccountExamples.ACCOUNT;
+import static estate.domain.owners.OwnerAccountExamples.DEFAULT_ITEM_ORDER;
 import static estate.domain.owners.OwnerAccountExamples.DUE;
 import static estate.domain.owners.OwnerAccountExamples.ESTATE;
 import static estate.domain.owners.OwnerAccountExamples.FLAT;
@@ -70,7 +71,7 @@ class UnitTransferTest {
                 .givenCommands(transfer(FLAT))
                 .when(chargeBuyer)
                 .expectEvents(new FeeCharged(BUYER, ESTATE, ChargeId.of("C1"), "property-management", NOVEMBER,
-                        cny("1280.50"), DUE, FLAT, null));
+                        cny("1280.50"), DUE, FLAT, null, DEFAULT_ITEM_ORDER));
     }
 
     @Test

@@ -83,7 +83,7 @@ public class StatementProjection {
     @EventHandler
     void on(CreditApplied event, @SequenceNumber long sequence) {
         update(event.accountId().value(), sequence, s -> settle(s, List.of(new Allocation(event.chargeId(),
-                ChargePart.PRINCIPAL, event.amount())), 1, sequence).withCredit(event.amount().amount().negate()));
+                event.part(), event.amount())), 1, sequence).withCredit(event.amount().amount().negate()));
     }
 
     @EventHandler

@@ -87,7 +87,8 @@ public class AccountBalanceProjection {
     @EventHandler
     void on(CreditApplied event, EventMessage<?> message) {
         line(event, message, "CREDIT_APPLIED", event.chargeId().value(), event.amount(), ZERO,
-                "Prepaid credit applied to " + event.chargeId(), null, null, event.appliedOn(), null, null);
+                "Prepaid credit applied to " + event.chargeId()
+                        + (event.part().name().equals("LATE_FEE") ? " (late fee)" : ""), null, null, event.appliedOn(), null, null);
         adjust(event, message, ZERO, ZERO, ZERO, ZERO, ZERO, event.amount().amount().negate());
     }
 
