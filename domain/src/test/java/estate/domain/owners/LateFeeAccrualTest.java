@@ -1,7 +1,6 @@
 package estate.domain.owners;
 
 import estate.domain.owners.OwnerAccountCommands.MoveOut;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
