@@ -1,32 +1,32 @@
 -- Command-side lookups: kept in step with the events in the transaction that stores them (a subscribing
 -- processor), consulted by command handlers for rules across aggregates and by the API for authorization.
 CREATE TABLE IF NOT EXISTS lookup_estate (
-    estate_id VARCHAR(64) PRIMARY KEY,
+    estate_id VARCHAR(128) PRIMARY KEY,
     currency  VARCHAR(3)  NOT NULL,
-    zone_id   VARCHAR(64) NOT NULL
+    zone_id   VARCHAR(128) NOT NULL
 );
 CREATE TABLE IF NOT EXISTS lookup_unit (
-    unit_id   VARCHAR(64) PRIMARY KEY,
-    estate_id VARCHAR(64) NOT NULL
+    unit_id   VARCHAR(128) PRIMARY KEY,
+    estate_id VARCHAR(128) NOT NULL
 );
 CREATE TABLE IF NOT EXISTS lookup_account (
-    account_id  VARCHAR(64) PRIMARY KEY,
-    estate_id   VARCHAR(64) NOT NULL,
+    account_id  VARCHAR(128) PRIMARY KEY,
+    estate_id   VARCHAR(128) NOT NULL,
     holder_type VARCHAR(16) NOT NULL,
     portal_user VARCHAR(100)
 );
 -- One active owner account and one active tenant account per unit: the primary key is the rule.
 CREATE TABLE IF NOT EXISTS lookup_unit_holder (
-    unit_id     VARCHAR(64) NOT NULL,
+    unit_id     VARCHAR(128) NOT NULL,
     holder_type VARCHAR(16) NOT NULL,
-    account_id  VARCHAR(64) NOT NULL,
+    account_id  VARCHAR(128) NOT NULL,
     PRIMARY KEY (unit_id, holder_type)
 );
 -- The first response to each (user, Idempotency-Key), stored in the transaction of the command it answers.
 CREATE TABLE IF NOT EXISTS idempotency_record (
     user_id      VARCHAR(100) NOT NULL,
     idem_key     VARCHAR(100) NOT NULL,
-    fingerprint  VARCHAR(64)  NOT NULL,
+    fingerprint  VARCHAR(128)  NOT NULL,
     status       INT          NOT NULL,
     content_type VARCHAR(100),
     location     VARCHAR(500),
@@ -41,8 +41,8 @@ ALTER TABLE lookup_unit ADD COLUMN IF NOT EXISTS unit_use VARCHAR(16);
 -- Who held which unit when (from/to inclusive; null = open-ended): bill runs prorate by these days.
 CREATE TABLE IF NOT EXISTS lookup_unit_holding (
     holding_id  VARCHAR(200) PRIMARY KEY,
-    unit_id     VARCHAR(64)  NOT NULL,
-    account_id  VARCHAR(64)  NOT NULL,
+    unit_id     VARCHAR(128)  NOT NULL,
+    account_id  VARCHAR(128)  NOT NULL,
     holder_type VARCHAR(16)  NOT NULL,
     from_date   DATE,
     to_date     DATE
@@ -53,7 +53,7 @@ CREATE INDEX IF NOT EXISTS lookup_unit_holding_account ON lookup_unit_holding (a
 CREATE TABLE IF NOT EXISTS lookup_meter_consumption (
     meter_id    VARCHAR(200) NOT NULL,
     sequence_no BIGINT       NOT NULL,
-    unit_id     VARCHAR(64)  NOT NULL,
+    unit_id     VARCHAR(128)  NOT NULL,
     item_code   VARCHAR(32)  NOT NULL,
     read_on     DATE         NOT NULL,
     consumption DECIMAL(18, 3) NOT NULL,
@@ -62,7 +62,7 @@ CREATE TABLE IF NOT EXISTS lookup_meter_consumption (
 -- Bill runs not yet complete are resumed at start-up.
 CREATE TABLE IF NOT EXISTS billing_run (
     run_id    VARCHAR(128) PRIMARY KEY,
-    estate_id VARCHAR(64)  NOT NULL,
+    estate_id VARCHAR(128)  NOT NULL,
     period    VARCHAR(7)   NOT NULL,
     status    VARCHAR(16)  NOT NULL
 );

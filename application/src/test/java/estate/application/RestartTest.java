@@ -40,7 +40,7 @@ class RestartTest {
                 before::equals));
 
         assertThat(after).isEqualTo(before);
-        assertThat(after.get("ledger").get("lines")).hasSize(3);
+        assertThat(after.get("ledger").get("lines")).hasSize(4);
         assertThat(after.get("balance").get("balance").decimalValue()).isEqualByComparingTo("334.80");
     }
 
@@ -62,10 +62,10 @@ class RestartTest {
             Map<String, JsonNode> after = runApp(properties, api -> {
                 new Scenario(api).payment(account[0], "0.80", "R-AFTER-RESTART");
                 return eventually(() -> readModelsIfPresent(api, account[0]),
-                        models -> models != null && models.get("ledger").get("lines").size() == 4);
+                        models -> models != null && models.get("ledger").get("lines").size() == 6);
             });
 
-            assertThat(after.get("ledger").get("lines")).hasSize(4);
+            assertThat(after.get("ledger").get("lines")).hasSize(6);
             assertThat(after.get("balance").get("balance").decimalValue()).isEqualByComparingTo("334.00");
             assertThat(after.get("file").get("timeline")).isEqualTo(before.get("file").get("timeline"));
             assertThat(after.get("entry")).isEqualTo(before.get("entry"));
@@ -88,7 +88,7 @@ class RestartTest {
 
     private static Map<String, JsonNode> readModels(ApiClient api, String account) {
         return eventually(() -> readModelsIfPresent(api, account), models -> models != null
-                && models.get("ledger").get("lines").size() == 3 && models.get("file").get("timeline").size() == 2);
+                && models.get("ledger").get("lines").size() == 4 && models.get("file").get("timeline").size() == 2);
     }
 
     private static Map<String, JsonNode> readModelsIfPresent(ApiClient api, String account) {

@@ -3,7 +3,6 @@ package estate.application.config;
 import estate.domain.estates.Estate;
 import estate.domain.owners.OwnerAccount;
 import estate.domain.owners.UnitTransferHandler;
-import estate.application.lookup.CommandLookupProjection;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -98,8 +97,9 @@ public class AxonConfig {
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                             c.getComponent(Snapshotter.class), estateThreshold)));
             configurer.registerCommandHandler(c -> new UnitTransferHandler(c.repository(OwnerAccount.class)));
-            // a failed command-side lookup update must fail (and roll back) the command that caused it
-            configurer.eventProcessing().registerListenerInvocationErrorHandler(CommandLookupProjection.GROUP,
+            // a failed command-side lookup update must fail (and roll back) the command that caused it; a failed
+            // read-model update must not be skipped either: the processor retries it (with back-off) instead
+            configurer.eventProcessing().registerDefaultListenerInvocationErrorHandler(
                     c -> PropagatingErrorHandler.instance());
         };
     }

@@ -1,8 +1,15 @@
 package estate.application.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import estate.domain.shared.Identifier;
+import estate.domain.workorders.InspectionPlan;
+import estate.domain.workorders.MaintenanceLookup;
+import estate.domain.workorders.MaintenancePolicy;
+import estate.domain.workorders.WorkOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +83,45 @@ class ArchitectureTest {
     void contextsMeetOnlyThroughMessagesTheEstateRegistryKnowsNothingOfAccounts() {
         noClasses().that().resideInAPackage("estate.domain.estates..")
                 .should().dependOnClassesThat().resideInAPackage("estate.domain.owners..")
+                .check(classes);
+    }
+
+    @Test
+    void workOrdersKnowOtherContextsOnlyByTheirIdentifiers() {
+        noClasses().that().resideInAPackage("estate.domain.workorders..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("estate.domain.owners..",
+                                "estate.domain.estates..", "estate.domain.billing..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(Identifier.class))))
+                .check(classes);
+    }
+
+    @Test
+    void noOtherContextKnowsWorkOrders() {
+        noClasses().that().resideInAnyPackage("estate.domain..", "estate.projections..", "estate.api..")
+                .and().resideOutsideOfPackages("estate.domain.workorders..", "estate.projections.workorders..",
+                        "estate.api.workorders..")
+                .should().dependOnClassesThat().resideInAnyPackage("estate.domain.workorders..",
+                        "estate.projections.workorders..", "estate.api.workorders..")
+                .check(classes);
+    }
+
+    @Test
+    void workOrderReadModelsAndApiNeverSeeTheWorkOrderAggregates() {
+        noClasses().that().resideInAnyPackage("estate.projections.workorders..", "estate.api.workorders..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(WorkOrder.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(MaintenancePolicy.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(InspectionPlan.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(MaintenanceLookup.class.getName())
+                .check(classes);
+    }
+
+    @Test
+    void theWorkOrderReadModelsReadOnlyWorkOrderEventsAndOtherContextsIdentifiers() {
+        noClasses().that().resideInAPackage("estate.projections.workorders..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("estate.projections.owners..",
+                        "estate.projections.estates..", "estate.projections.billing..", "estate.domain.owners..",
+                        "estate.domain.estates..", "estate.domain.billing..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(Identifier.class))))
                 .check(classes);
     }
 }

@@ -19,8 +19,9 @@ class LedgerEndToEndTest extends ApplicationTest {
         String payment = given.payment(account, "100.10", "R-2026-0001");
         given.charge(account, "0.30", "2026-12");
 
+        // charge, payment received, payment allocated, charge
         JsonNode balance = eventually(() -> api.get("finance", "/api/accounts/" + account + "/balance").json(),
-                json -> json.path("lastSequence").asLong() == 3);
+                json -> json.path("lastSequence").asLong() == 4);
         assertThat(balance.get("charged").decimalValue()).isEqualByComparingTo("311.10");
         assertThat(balance.get("paid").decimalValue()).isEqualByComparingTo("100.10");
         assertThat(balance.get("balance").decimalValue()).isEqualByComparingTo("211.00");
@@ -28,7 +29,7 @@ class LedgerEndToEndTest extends ApplicationTest {
 
         JsonNode ledger = api.get("owner1", "/api/accounts/" + account + "/ledger").json();
         JsonNode lines = ledger.get("lines");
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(0).get("entry").get("reference").asText()).isEqualTo(charge);
         assertThat(lines.get(0).get("entry").get("kind").asText()).isEqualTo("CHARGE");
         assertThat(lines.get(0).get("entry").get("period").asText()).isEqualTo("2026-12");
@@ -38,7 +39,10 @@ class LedgerEndToEndTest extends ApplicationTest {
         assertThat(lines.get(1).get("entry").get("channel").asText()).isEqualTo("WECHAT_PAY");
         assertThat(lines.get(1).get("entry").get("receiptNumber").asText()).isEqualTo("R-2026-0001");
         assertThat(lines.get(1).get("balanceAfter").decimalValue()).isEqualByComparingTo("210.70");
-        assertThat(lines.get(2).get("balanceAfter").decimalValue()).isEqualByComparingTo("211.00");
+        assertThat(lines.get(2).get("entry").get("kind").asText()).isEqualTo("ALLOCATION");
+        assertThat(lines.get(2).get("entry").get("detail").asText()).isEqualTo(charge + " 100.10");
+        assertThat(lines.get(2).get("balanceAfter").decimalValue()).isEqualByComparingTo("210.70");
+        assertThat(lines.get(3).get("balanceAfter").decimalValue()).isEqualByComparingTo("211.00");
         assertThat(ledger.get("balance").decimalValue()).isEqualByComparingTo("211.00");
     }
 
@@ -50,8 +54,9 @@ class LedgerEndToEndTest extends ApplicationTest {
         given.payment(account, "500.00", "R-PRE-1");
 
         JsonNode balance = eventually(() -> api.get("finance", "/api/accounts/" + account + "/balance").json(),
-                json -> json.path("lastSequence").asLong() == 2);
+                json -> json.path("lastSequence").asLong() == 3);
         assertThat(balance.get("balance").decimalValue()).isEqualByComparingTo("-360.00");
+        assertThat(balance.get("credit").decimalValue()).isEqualByComparingTo("360.00");
 
         Response moveOut = api.post("cs", "/api/accounts/" + account + "/move-out",
                 "{\"moveOutDate\":\"2026-12-31\",\"reason\":\"Leaving\"}");
@@ -70,7 +75,7 @@ class LedgerEndToEndTest extends ApplicationTest {
         assertThat(paid.status()).isEqualTo(201);
 
         JsonNode ledger = eventually(() -> api.get("owner1", "/api/accounts/" + account + "/ledger").json(),
-                json -> json.path("lines").size() == 2);
+                json -> json.path("lines").size() == 3);
         assertThat(ledger.get("lines").get(1).get("entry").get("channel").asText()).isEqualTo("APP");
         assertThat(ledger.get("balance").decimalValue()).isEqualByComparingTo("0.00");
     }
@@ -103,7 +108,7 @@ class LedgerEndToEndTest extends ApplicationTest {
         assertThat(duplicate.json().get("code").asText()).isEqualTo("duplicate-receipt");
 
         JsonNode balance = eventually(() -> api.get("finance", path + "/balance").json(),
-                json -> json.path("lastSequence").asLong() == 1);
+                json -> json.path("lastSequence").asLong() == 2);
         assertThat(balance.get("paid").decimalValue()).isEqualByComparingTo("5.00");
         assertThat(balance.get("charged").decimalValue()).isEqualByComparingTo("0");
     }

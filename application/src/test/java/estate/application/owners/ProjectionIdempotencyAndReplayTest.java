@@ -52,7 +52,7 @@ class ProjectionIdempotencyAndReplayTest extends ApplicationTest {
         }
 
         assertThat(readModels(account)).isEqualTo(before);
-        assertThat(before.get("ledger").get("lines")).hasSize(3);
+        assertThat(before.get("ledger").get("lines")).hasSize(4);
     }
 
     @Test
@@ -80,7 +80,7 @@ class ProjectionIdempotencyAndReplayTest extends ApplicationTest {
         given.charge(account, "267.40", "2026-12");
         api.ok("cs", "/api/accounts/" + account + "/interactions", "{\"channel\":\"VISIT\",\"summary\":\"Visited\"}");
         eventually(() -> readModelsIfPresent(account), models -> models != null
-                && models.get("ledger").get("lines").size() == 3
+                && models.get("ledger").get("lines").size() == 4
                 && models.get("file").get("timeline").size() == 2);
         return account;
     }
