@@ -106,3 +106,41 @@ CREATE TABLE IF NOT EXISTS workorder_process_token (
     owner         VARCHAR(255),
     PRIMARY KEY (processorName, segment)
 );
+-- Complaints: command-side lookups kept by the subscribing processor complaint-lookups, in the command's
+-- transaction. Each complaint's estate, account and receipt (repeat detection, access), each estate's care terms.
+CREATE TABLE IF NOT EXISTS complaint_lookup (
+    complaint_id VARCHAR(128) PRIMARY KEY,
+    estate_id    VARCHAR(128) NOT NULL,
+    account_id   VARCHAR(128),
+    received_by  VARCHAR(100) NOT NULL,
+    received_at  BIGINT       NOT NULL
+);
+CREATE INDEX IF NOT EXISTS complaint_lookup_account ON complaint_lookup (account_id, received_at);
+CREATE TABLE IF NOT EXISTS complaint_care_terms (
+    estate_id VARCHAR(128)  PRIMARY KEY,
+    terms     VARCHAR(4000) NOT NULL
+);
+-- Rapid-response deadlines that are running (epoch milliseconds), swept by ComplaintDeadlineSweeper.
+CREATE TABLE IF NOT EXISTS complaint_deadline (
+    complaint_id VARCHAR(128) NOT NULL,
+    kind         VARCHAR(16)  NOT NULL,
+    estate_id    VARCHAR(128) NOT NULL,
+    due_at       BIGINT       NOT NULL,
+    PRIMARY KEY (complaint_id, kind)
+);
+CREATE INDEX IF NOT EXISTS complaint_deadline_due ON complaint_deadline (due_at);
+-- Work orders requested by complaints: the link back from the work order to its complaint.
+CREATE TABLE IF NOT EXISTS complaint_work_order (
+    work_order_id VARCHAR(128) PRIMARY KEY,
+    complaint_id  VARCHAR(128) NOT NULL
+);
+-- Tokens of the complaint process manager (complaint-work-orders), beside the events like the work orders'.
+CREATE TABLE IF NOT EXISTS complaint_process_token (
+    processorName VARCHAR(255) NOT NULL,
+    segment       INTEGER      NOT NULL,
+    token         VARCHAR(100000),
+    tokenType     VARCHAR(255),
+    timestamp     VARCHAR(255),
+    owner         VARCHAR(255),
+    PRIMARY KEY (processorName, segment)
+);

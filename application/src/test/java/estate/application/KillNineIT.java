@@ -250,7 +250,9 @@ class KillNineIT {
 
     private Process start(String jar) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar)
+        // compact the H2 file every half second, so the kill also lands around compactions
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar,
+                "--estate.h2.compact-interval-ms=500")
                 .directory(dataDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

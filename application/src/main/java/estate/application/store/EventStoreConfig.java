@@ -8,6 +8,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -19,7 +21,14 @@ import java.sql.SQLException;
  * On Axon Server the engine does not exist and nothing here applies.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class EventStoreConfig {
+
+    private final H2Compactor compactor;
+
+    public EventStoreConfig(DataSource dataSource) {
+        this.compactor = new H2Compactor(dataSource);
+    }
 
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
@@ -34,6 +43,13 @@ public class EventStoreConfig {
             jdbc.createSchema(tableFactoryFor(dataSource));
         }
         return new EventStoreSchema();
+    }
+
+    /** Compacts the embedded H2 file every {@code estate.h2.compact-interval-ms} (2 s); nothing on PostgreSQL. */
+    @Scheduled(fixedDelayString = "${estate.h2.compact-interval-ms:2000}",
+            initialDelayString = "${estate.h2.compact-interval-ms:2000}")
+    void compactH2() {
+        compactor.compact();
     }
 
     static EventTableFactory tableFactoryFor(DataSource dataSource) throws SQLException {

@@ -5,6 +5,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import estate.domain.complaints.CarePolicy;
+import estate.domain.complaints.Complaint;
+import estate.domain.complaints.ComplaintLookup;
 import estate.domain.shared.Identifier;
 import estate.domain.workorders.InspectionPlan;
 import estate.domain.workorders.MaintenanceLookup;
@@ -121,6 +124,45 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("estate.projections.owners..",
                         "estate.projections.estates..", "estate.projections.billing..", "estate.domain.owners..",
                         "estate.domain.estates..", "estate.domain.billing..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(Identifier.class))))
+                .check(classes);
+    }
+
+    @Test
+    void complaintsKnowOtherContextsOnlyByTheirIdentifiers() {
+        noClasses().that().resideInAPackage("estate.domain.complaints..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("estate.domain.owners..",
+                                "estate.domain.estates..", "estate.domain.billing..", "estate.domain.workorders..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(Identifier.class))))
+                .check(classes);
+    }
+
+    @Test
+    void noOtherContextKnowsComplaints() {
+        noClasses().that().resideInAnyPackage("estate.domain..", "estate.projections..", "estate.api..")
+                .and().resideOutsideOfPackages("estate.domain.complaints..", "estate.projections.complaints..",
+                        "estate.api.complaints..")
+                .should().dependOnClassesThat().resideInAnyPackage("estate.domain.complaints..",
+                        "estate.projections.complaints..", "estate.api.complaints..")
+                .check(classes);
+    }
+
+    @Test
+    void complaintReadModelsAndApiNeverSeeTheComplaintAggregatesOrLookup() {
+        noClasses().that().resideInAnyPackage("estate.projections.complaints..", "estate.api.complaints..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(Complaint.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(CarePolicy.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(ComplaintLookup.class.getName())
+                .check(classes);
+    }
+
+    @Test
+    void theComplaintReadModelsReadOnlyComplaintEventsAndOtherContextsIdentifiers() {
+        noClasses().that().resideInAPackage("estate.projections.complaints..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("estate.projections.owners..",
+                                "estate.projections.estates..", "estate.projections.billing..",
+                                "estate.projections.workorders..", "estate.domain.owners..", "estate.domain.estates..",
+                                "estate.domain.billing..", "estate.domain.workorders..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(Identifier.class))))
                 .check(classes);
     }

@@ -91,6 +91,9 @@ class BillRunBenchmark {
         double rerunSeconds = seconds(rerunStart);
         long rerunEvents = events() - eventsBeforeRerun;
 
+        jdbc.execute("CHECKPOINT");
+        long diskBytes = Files.size(DATA.resolve("eventstore.mv.db"));
+        long storedEvents = events();
         long charges = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE '%FeeCharged'",
                 Long.class);
         String report = String.format(Locale.ROOT, """
@@ -103,9 +106,10 @@ class BillRunBenchmark {
                 re-run: time                     %.1f s
                 re-run: events                   %d
                 re-run: summary                  %s
+                event store file                 %d bytes, %d events, %d bytes/event (while running)
                 """, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), units,
                 setupSeconds, firstSeconds, firstEvents, firstEvents / firstSeconds, charges, first, rerunSeconds,
-                rerunEvents, rerun);
+                rerunEvents, rerun, diskBytes, storedEvents, diskBytes / storedEvents);
         System.out.println(report);
         Path out = Path.of("target/benchmarks/bill-run.txt");
         Files.createDirectories(out.getParent());

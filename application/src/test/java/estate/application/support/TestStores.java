@@ -30,7 +30,7 @@ public final class TestStores {
         Map<String, Object> properties = new HashMap<>();
         properties.put("estate.data-dir", dataDir.toString());
         properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("eventstore")
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+                + ";WRITE_DELAY=0;RETENTION_TIME=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         properties.put("estate.mongo.database", "estate_test_" + UUID.randomUUID().toString().replace("-", ""));
         properties.put("server.port", "0");
         return properties;

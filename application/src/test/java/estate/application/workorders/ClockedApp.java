@@ -16,17 +16,17 @@ import java.util.Map;
  * JVM share it, as several processes share a database), with its own in-process read store, the given application
  * clock, and the SLA sweeper and inspection scheduler running every 200 ms.
  */
-final class ClockedApp implements AutoCloseable {
+public final class ClockedApp implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
-    final ApiClient api;
+    public final ApiClient api;
 
     private ClockedApp(ConfigurableApplicationContext context) {
         this.context = context;
         this.api = new ApiClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
     }
 
-    static ClockedApp start(Path dataDir, Clock clock) {
+    public static ClockedApp start(Path dataDir, Clock clock) {
         Map<String, Object> properties = TestStores.properties(dataDir);
         properties.put("estate.mongo.uri", "");
         properties.put("estate.workorders.sla-sweep-interval", "PT0.2S");
@@ -38,12 +38,12 @@ final class ClockedApp implements AutoCloseable {
                 .run(arguments));
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
     /** How many events of this type the log holds for this aggregate: what happened, whoever did it. */
-    long events(String aggregateId, Class<?> eventType) {
+    public long events(String aggregateId, Class<?> eventType) {
         Long count = bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM DomainEventEntry "
                 + "WHERE aggregateIdentifier = ? AND payloadType = ?", Long.class, aggregateId, eventType.getName());
         return count == null ? 0 : count;

@@ -1,0 +1,161 @@
+package estate.projections.complaints;
+
+import estate.domain.complaints.ComplaintEvent.ComplaintAcknowledged;
+import estate.domain.complaints.ComplaintEvent.ComplaintAssigned;
+import estate.domain.complaints.ComplaintEvent.ComplaintClosed;
+import estate.domain.complaints.ComplaintEvent.ComplaintDeadlineMissed;
+import estate.domain.complaints.ComplaintEvent.ComplaintEscalated;
+import estate.domain.complaints.ComplaintEvent.ComplaintMerged;
+import estate.domain.complaints.ComplaintEvent.ComplaintReceived;
+import estate.domain.complaints.ComplaintEvent.ComplaintReopened;
+import estate.domain.complaints.ComplaintEvent.ComplaintResolved;
+import estate.domain.complaints.ComplaintEvent.ComplaintTransferred;
+import estate.domain.complaints.ComplaintEvent.ComplaintWithdrawn;
+import estate.domain.complaints.ComplaintEvent.InvestigationStarted;
+import estate.domain.complaints.ComplaintEvent.ReturnVisitRecorded;
+import estate.projections.complaints.ComplaintQueries.FindComplaintQueue;
+import estate.projections.complaints.ComplaintQueries.FindComplaintsOfAccount;
+import estate.projections.complaints.ComplaintQueries.GetComplaint;
+import estate.projections.support.Guarded;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** The complaint queue per estate and handler (open, overdue, awaiting a return visit) and each complaint's status. */
+@Component
+@ProcessingGroup(ComplaintQueueProjection.GROUP)
+public class ComplaintQueueProjection {
+
+    public static final String GROUP = "complaint-queue";
+    private static final List<String> OPEN = List.of("RECEIVED", "ACKNOWLEDGED", "ASSIGNED", "INVESTIGATING",
+            "RESOLVED");
+
+    private final MongoTemplate mongo;
+
+    public ComplaintQueueProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(ComplaintReceived e, @SequenceNumber long seq) {
+        Guarded.insertOnce(mongo, new ComplaintView(e.complaintId().value(), e.estateId().value(),
+                e.accountId() == null ? null : e.accountId().value(),
+                e.buildingId() == null ? null : e.buildingId().value(), e.channel().name(), e.category().name(),
+                e.description(), "RECEIVED", null, e.acknowledgeDue(), e.resolutionDue(), false, false, null, null,
+                null, 0, 0, e.repeatOf() == null ? null : e.repeatOf().value(), e.receivedAt(), null, null, null,
+                seq));
+    }
+
+    @EventHandler
+    void on(ComplaintAcknowledged e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().set("status", "ACKNOWLEDGED")
+                .set("acknowledgedAt", e.acknowledgedAt()));
+    }
+
+    @EventHandler
+    void on(ComplaintAssigned e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().set("status", "ASSIGNED").set("handler", e.handler().label()));
+    }
+
+    @EventHandler
+    void on(ComplaintTransferred e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().set("handler", e.handler().label()));
+    }
+
+    @EventHandler
+    void on(InvestigationStarted e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().set("status", "INVESTIGATING"));
+    }
+
+    @EventHandler
+    void on(ComplaintResolved e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().set("status", "RESOLVED").set("resolution", e.resolution())
+                .set("workOrderId", e.workOrderId()).set("awaitingReturnVisit", e.returnVisitDue())
+                .set("overdue", false).set("resolvedAt", e.resolvedAt()));
+    }
+
+    @EventHandler
+    void on(ReturnVisitRecorded e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().set("satisfaction", e.satisfaction())
+                .set("awaitingReturnVisit", false));
+    }
+
+    @EventHandler
+    void on(ComplaintClosed e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().set("status", "CLOSED").set("awaitingReturnVisit", false)
+                .set("closedAt", e.closedAt()));
+    }
+
+    @EventHandler
+    void on(ComplaintReopened e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().set("status", "INVESTIGATING").set("awaitingReturnVisit", false)
+                .set("reopenCount", e.reopenCount()).set("resolutionDue", e.resolutionDue()).set("overdue", false));
+    }
+
+    @EventHandler
+    void on(ComplaintWithdrawn e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().set("status", "WITHDRAWN").set("awaitingReturnVisit", false));
+    }
+
+    @EventHandler
+    void on(ComplaintMerged e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().set("status", "MERGED"));
+    }
+
+    @EventHandler
+    void on(ComplaintDeadlineMissed e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().set("overdue", true));
+    }
+
+    @EventHandler
+    void on(ComplaintEscalated e, @SequenceNumber long seq) {
+        set(e.complaintId().value(), seq, new Update().max("escalationLevel", e.level()));
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(ComplaintView.class);
+    }
+
+    @QueryHandler
+    Optional<ComplaintView> handle(GetComplaint query) {
+        return Optional.ofNullable(mongo.findById(query.complaintId(), ComplaintView.class));
+    }
+
+    @QueryHandler
+    List<ComplaintView> handle(FindComplaintQueue query) {
+        Criteria criteria = where("estateId").is(query.estateId()).and("status").in(OPEN);
+        if ("overdue".equals(query.view())) {
+            criteria = criteria.and("overdue").is(true);
+        } else if ("return-visits".equals(query.view())) {
+            criteria = criteria.and("awaitingReturnVisit").is(true);
+        }
+        if (query.handler() != null) {
+            criteria = criteria.and("handler").is(query.handler());
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("receivedAt")), ComplaintView.class);
+    }
+
+    @QueryHandler
+    List<ComplaintView> handle(FindComplaintsOfAccount query) {
+        return mongo.find(Query.query(where("accountId").is(query.accountId())).with(Sort.by("receivedAt")),
+                ComplaintView.class);
+    }
+
+    private void set(String id, long seq, Update update) {
+        Guarded.update(mongo, ComplaintView.class, id, seq, update);
+    }
+}
