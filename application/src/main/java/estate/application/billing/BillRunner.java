@@ -127,8 +127,7 @@ public class BillRunner {
             Map<String, List<Holding>> byAccount = holdings(estateId, period);
             Map<String, List<Consumption>> consumption = consumption(estateId, period);
             LocalDate dueDate = period.atDay(terms.policy().dueDayOfMonth());
-            Money zero = currencyZero(terms);
-            Totals totals = new Totals(zero);
+            Totals totals = new Totals(currencyZero(terms));
             Semaphore inFlight = new Semaphore(parallelism * 4);
             List<Future<?>> pending = new ArrayList<>();
             int submitted = 0;
@@ -246,14 +245,12 @@ public class BillRunner {
 
     /** Running totals of a run, added to from the posting threads. */
     private static final class Totals {
-        private final Money zero;
         private int skipped;
         private int charged;
         private int already;
         private Money amount;
 
         Totals(Money zero) {
-            this.zero = zero;
             this.amount = zero;
         }
 
