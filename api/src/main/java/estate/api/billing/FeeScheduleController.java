@@ -70,7 +70,7 @@ public class FeeScheduleController {
                                  @Min(0) @Max(1000) int order) {
     }
 
-    public record RateRequest(@NotNull LocalDate effectiveFrom, @NotNull BigDecimal rate,
+    public record RateRequest(@NotNull LocalDate effectiveFrom, @NotNull @DecimalMax("100000") BigDecimal rate,
                               @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
                               @NotBlank @Size(max = 500) String reason) {
     }
@@ -80,7 +80,8 @@ public class FeeScheduleController {
                                 @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal capRatio) {
     }
 
-    public record ReadingRequest(@NotNull @Pattern(regexp = ITEM) String itemCode, @NotNull BigDecimal reading,
+    public record ReadingRequest(@NotNull @Pattern(regexp = ITEM) String itemCode,
+                                 @NotNull @DecimalMax("999999999") BigDecimal reading,
                                  @NotNull LocalDate readOn, boolean replacement) {
     }
 

@@ -9,6 +9,9 @@ import java.util.Currency;
 /** Parses an amount and an ISO currency from a request, refusing amounts finer than the currency's minor unit. */
 public final class MoneyInput {
 
+    /** No property fee, payment or budget line comes near this; it keeps absurd numbers out cheaply. */
+    private static final BigDecimal MAX = new BigDecimal("1000000000000");
+
     private MoneyInput() {
     }
 
@@ -26,8 +29,8 @@ public final class MoneyInput {
 
     public static Money of(BigDecimal amount, String currencyCode) {
         Currency currency = currency(currencyCode);
-        if (amount == null || !Money.fitsScale(amount, currency)) {
-            throw ApiException.badRequest("invalid-amount", "The amount must have at most "
+        if (amount == null || amount.abs().compareTo(MAX) > 0 || !Money.fitsScale(amount, currency)) {
+            throw ApiException.badRequest("invalid-amount", "The amount must be at most 1,000,000,000,000 with at most "
                     + currency.getDefaultFractionDigits() + " decimals in " + currency.getCurrencyCode());
         }
         return new Money(amount, currency);

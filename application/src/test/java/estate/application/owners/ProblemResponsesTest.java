@@ -75,4 +75,16 @@ class ProblemResponsesTest extends ApplicationTest {
                 {"estateId":"lakeside","name":"L","address":"x","zoneId":"Asia/Shanghai","currency":"XXQ"}""");
         assertThat(currency.status()).isIn(400, 409);
     }
+
+    @Test
+    void absurdlyLargeAmountsAreRefusedCheaply() {
+        String unit = given.unit(SUNRISE, given.building(SUNRISE, "Huge"), unitNumber(), "50");
+        String account = given.account(SUNRISE, "OWNER", "Huge", "13300000099", unit, null);
+
+        Response huge = api.post("finance", "/api/accounts/" + account + "/payments",
+                "{\"amount\":1e999999,\"currency\":\"CNY\",\"channel\":\"CASH\",\"receiptNumber\":\"H-1\"}");
+
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.json().get("code").asText()).isEqualTo("invalid-amount");
+    }
 }
