@@ -144,3 +144,8 @@ CREATE TABLE IF NOT EXISTS complaint_process_token (
     owner         VARCHAR(255),
     PRIMARY KEY (processorName, segment)
 );
+-- Satisfaction surveys: the building of each unit, so a survey sent to one building knows who may answer.
+CREATE TABLE IF NOT EXISTS survey_unit_building (
+    unit_id     VARCHAR(128) PRIMARY KEY,
+    building_id VARCHAR(128)
+);
