@@ -33,6 +33,7 @@ import estate.domain.complaints.ComplaintEvent.WorkOrderRequested;
 import estate.domain.complaints.ComplaintLookup.RecentComplaint;
 import estate.domain.estates.EstateId;
 import estate.domain.owners.OwnerAccountId;
+import estate.domain.shared.Deadlines;
 import estate.domain.shared.DomainRuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -120,8 +121,8 @@ public class Complaint {
         ResponseTarget target = terms.targetFor(command.category());
         apply(new ComplaintReceived(command.complaintId(), command.estateId(), command.channel(), command.category(),
                 command.accountId(), command.buildingId(), command.description(), command.receivedBy(),
-                ComplaintDeadlines.due(command.receivedAt(), target.acknowledgeMinutes()),
-                ComplaintDeadlines.due(command.receivedAt(), target.resolveMinutes()), target.resolveMinutes(),
+                Deadlines.due(command.receivedAt(), target.acknowledgeMinutes()),
+                Deadlines.due(command.receivedAt(), target.resolveMinutes()), target.resolveMinutes(),
                 terms.returnVisitPolicy(), repeatOf, command.receivedAt()));
         if (repeatOf != null) {
             // events applied in a constructor reach the state only after it returns: this is escalation 1
@@ -135,7 +136,7 @@ public class Complaint {
     @CommandHandler
     public void handle(AcknowledgeComplaint command) {
         require("acknowledge", RECEIVED);
-        if (acknowledgeRunning() && ComplaintDeadlines.isLate(command.acknowledgedAt(), acknowledgeDue)) {
+        if (acknowledgeRunning() && Deadlines.isLate(command.acknowledgedAt(), acknowledgeDue)) {
             missed(DeadlineKind.ACKNOWLEDGE, command.acknowledgedAt());
         }
         apply(new ComplaintAcknowledged(complaintId, estateId, command.message(), command.acknowledgedAt()));
@@ -179,7 +180,7 @@ public class Complaint {
             throw DomainRuleViolation.conflict("work-order-open",
                     "Work order " + openWorkOrder + " of this complaint is not completed yet");
         }
-        if (resolutionRunning() && ComplaintDeadlines.isLate(command.resolvedAt(), resolutionDue)) {
+        if (resolutionRunning() && Deadlines.isLate(command.resolvedAt(), resolutionDue)) {
             missed(DeadlineKind.RESOLUTION, command.resolvedAt());
         }
         boolean nobodyToCall = accountId == null || returnVisitPolicy == ReturnVisitPolicy.NEVER;
@@ -264,25 +265,10 @@ public class Complaint {
 
     @CommandHandler
     public void handle(RecordMissedDeadline command) {
-        boolean running = command.kind() == DeadlineKind.ACKNOWLEDGE ? acknowledgeRunning() : resolutionRunning();
-        boolean missed = command.kind() == DeadlineKind.ACKNOWLEDGE ? acknowledgeMissed : resolutionMissed;
-        Instant due = command.kind() == DeadlineKind.ACKNOWLEDGE ? acknowledgeDue : resolutionDue;
-        if (missed) {
-            throw DomainRuleViolation.conflict("already-breached",
-                    "The " + command.kind() + " deadline of " + complaintId + " is recorded as missed already");
-        }
-        if (!running) {
-            throw DomainRuleViolation.conflict("deadline-not-running",
-                    "The " + command.kind() + " clock of " + complaintId + " is not running");
-        }
-        if (!command.deadline().equals(due)) {
-            throw DomainRuleViolation.conflict("deadline-moved",
-                    "The " + command.kind() + " deadline of " + complaintId + " is " + due);
-        }
-        if (!ComplaintDeadlines.isLate(command.detectedAt(), due)) {
-            throw DomainRuleViolation.conflict("deadline-not-reached",
-                    "The " + command.kind() + " deadline " + due + " has not passed");
-        }
+        boolean acknowledge = command.kind() == DeadlineKind.ACKNOWLEDGE;
+        Deadlines.requireMissed(complaintId, command.kind(), acknowledge ? acknowledgeMissed : resolutionMissed,
+                acknowledge ? acknowledgeRunning() : resolutionRunning(), "deadline-not-running",
+                acknowledge ? acknowledgeDue : resolutionDue, command.deadline(), command.detectedAt());
         missed(command.kind(), command.detectedAt());
     }
 
@@ -295,7 +281,7 @@ public class Complaint {
 
     private void reopen(String reason, Instant at) {
         apply(new ComplaintReopened(complaintId, estateId, handler, reason, reopenings + 1,
-                ComplaintDeadlines.due(at, resolveMinutes), at));
+                Deadlines.due(at, resolveMinutes), at));
         escalate(ComplaintEscalationReason.REOPENED, breaches, null, at);
     }
 

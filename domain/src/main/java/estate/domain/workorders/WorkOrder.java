@@ -3,6 +3,7 @@ package estate.domain.workorders;
 import estate.domain.estates.EstateId;
 import estate.domain.owners.ChargeId;
 import estate.domain.owners.OwnerAccountId;
+import estate.domain.shared.Deadlines;
 import estate.domain.shared.DomainRuleViolation;
 import estate.domain.shared.Money;
 import estate.domain.workorders.MaintenanceLookup.EstateTerms;
@@ -140,8 +141,8 @@ public class WorkOrder {
         EstateTerms terms = estateTerms(lookup, command.estateId());
         ServiceLevel level = lookup.serviceTerms(command.estateId()).orElse(ServiceTerms.DEFAULT)
                 .levelFor(command.priority());
-        Instant responseDeadline = SlaDeadlines.due(command.openedAt(), level.responseMinutes());
-        Instant resolutionDeadline = SlaDeadlines.due(command.openedAt(), level.resolutionMinutes());
+        Instant responseDeadline = Deadlines.due(command.openedAt(), level.responseMinutes());
+        Instant resolutionDeadline = Deadlines.due(command.openedAt(), level.resolutionMinutes());
         apply(new InspectionOrderOpened(command.workOrderId(), command.estateId(), command.planId(),
                 command.dueDate(), command.location(), command.category(), command.priority(), command.checklist(),
                 level, responseDeadline, resolutionDeadline, terms.currency(), terms.zoneId(), command.openedAt()));
@@ -161,8 +162,8 @@ public class WorkOrder {
         }
         ServiceLevel level = lookup.serviceTerms(estateId).orElse(ServiceTerms.DEFAULT).levelFor(command.priority());
         apply(new WorkOrderTriaged(workOrderId, estateId, command.priority(), command.paidRepair(), level,
-                SlaDeadlines.due(reportedAt, level.responseMinutes()),
-                SlaDeadlines.due(reportedAt, level.resolutionMinutes()), command.note(), command.triagedAt()));
+                Deadlines.due(reportedAt, level.responseMinutes()),
+                Deadlines.due(reportedAt, level.resolutionMinutes()), command.note(), command.triagedAt()));
         if (command.priority() == Priority.EMERGENCY) {
             escalate(EscalationReason.EMERGENCY, null, command.triagedAt());
         }
@@ -187,7 +188,7 @@ public class WorkOrder {
     @CommandHandler
     public void handle(AcceptWorkOrder command) {
         require("accept", ASSIGNED);
-        if (responseRunning() && SlaDeadlines.isLate(command.acceptedAt(), responseDue)) {
+        if (responseRunning() && Deadlines.isLate(command.acceptedAt(), responseDue)) {
             breach(SlaKind.RESPONSE, command.acceptedAt());
         }
         apply(new WorkOrderAccepted(workOrderId, estateId, assignee, command.acceptedAt()));
@@ -220,7 +221,7 @@ public class WorkOrder {
         Money materialsCost = RepairCosts.materialsCost(command.materials(), currency);
         requireFeeFits(command.fee());
         requireCheckResultsFit(command.checkResults());
-        if (resolutionRunning() && SlaDeadlines.isLate(command.completedAt(), resolutionDue)) {
+        if (resolutionRunning() && Deadlines.isLate(command.completedAt(), resolutionDue)) {
             breach(SlaKind.RESOLUTION, command.completedAt());
         }
         apply(new WorkCompleted(workOrderId, estateId, assignee, command.summary(), command.labourHours(),
@@ -271,8 +272,8 @@ public class WorkOrder {
                     + completedAt);
         }
         apply(new WorkOrderReopened(workOrderId, estateId, command.reason(), assignee,
-                SlaDeadlines.due(command.reopenedAt(), serviceLevel.responseMinutes()),
-                SlaDeadlines.due(command.reopenedAt(), serviceLevel.resolutionMinutes()), command.reopenedAt()));
+                Deadlines.due(command.reopenedAt(), serviceLevel.responseMinutes()),
+                Deadlines.due(command.reopenedAt(), serviceLevel.resolutionMinutes()), command.reopenedAt()));
     }
 
     @CommandHandler
@@ -288,25 +289,10 @@ public class WorkOrder {
 
     @CommandHandler
     public void handle(RecordSlaBreach command) {
-        boolean running = command.kind() == SlaKind.RESPONSE ? responseRunning() : resolutionRunning();
-        boolean breached = command.kind() == SlaKind.RESPONSE ? responseBreached : resolutionBreached;
-        Instant due = command.kind() == SlaKind.RESPONSE ? responseDue : resolutionDue;
-        if (breached) {
-            throw DomainRuleViolation.conflict("already-breached",
-                    "The " + command.kind() + " deadline of " + workOrderId + " is recorded as missed already");
-        }
-        if (!running) {
-            throw DomainRuleViolation.conflict("sla-not-running",
-                    "The " + command.kind() + " clock of " + workOrderId + " is not running");
-        }
-        if (!command.deadline().equals(due)) {
-            throw DomainRuleViolation.conflict("deadline-moved",
-                    "The " + command.kind() + " deadline of " + workOrderId + " is " + due);
-        }
-        if (!SlaDeadlines.isLate(command.detectedAt(), due)) {
-            throw DomainRuleViolation.conflict("deadline-not-reached",
-                    "The " + command.kind() + " deadline " + due + " has not passed");
-        }
+        boolean response = command.kind() == SlaKind.RESPONSE;
+        Deadlines.requireMissed(workOrderId, command.kind(), response ? responseBreached : resolutionBreached,
+                response ? responseRunning() : resolutionRunning(), "sla-not-running",
+                response ? responseDue : resolutionDue, command.deadline(), command.detectedAt());
         breach(command.kind(), command.detectedAt());
     }
 

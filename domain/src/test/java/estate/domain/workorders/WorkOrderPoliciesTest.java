@@ -1,5 +1,6 @@
 package estate.domain.workorders;
 
+import estate.domain.shared.Deadlines;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -24,8 +25,8 @@ class WorkOrderPoliciesTest {
 
     @Test
     void aDeadlineIsTheTargetAfterTheStartRoundedUpToTheSecond() {
-        assertThat(SlaDeadlines.due(REPORTED, 30)).isEqualTo(Instant.parse("2026-11-28T02:30:01Z"));
-        assertThat(SlaDeadlines.due(Instant.parse("2026-11-28T02:00:00Z"), 30))
+        assertThat(Deadlines.due(REPORTED, 30)).isEqualTo(Instant.parse("2026-11-28T02:30:01Z"));
+        assertThat(Deadlines.due(Instant.parse("2026-11-28T02:00:00Z"), 30))
                 .isEqualTo(Instant.parse("2026-11-28T02:30:00Z"));
     }
 
@@ -41,8 +42,8 @@ class WorkOrderPoliciesTest {
     @Test
     void onTheDeadlineIsInTimeAndAfterItIsLate() {
         Instant due = Instant.parse("2026-11-29T02:00:00Z");
-        assertThat(SlaDeadlines.isLate(due, due)).isFalse();
-        assertThat(SlaDeadlines.isLate(due.plusNanos(1), due)).isTrue();
+        assertThat(Deadlines.isLate(due, due)).isFalse();
+        assertThat(Deadlines.isLate(due.plusNanos(1), due)).isTrue();
     }
 
     @Property
@@ -51,7 +52,7 @@ class WorkOrderPoliciesTest {
                                                           @ForAll @IntRange(min = 1, max = 527_040) int minutes) {
         Instant start = Instant.ofEpochSecond(seconds, nanos);
         Instant exact = start.plus(Duration.ofMinutes(minutes));
-        Instant due = SlaDeadlines.due(start, minutes);
+        Instant due = Deadlines.due(start, minutes);
         assertThat(due).isAfterOrEqualTo(exact).isBefore(exact.plusSeconds(1));
         assertThat(due.getNano()).isZero();
     }
