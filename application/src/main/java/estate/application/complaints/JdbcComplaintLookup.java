@@ -8,6 +8,7 @@ import estate.domain.owners.OwnerAccountId;
 import estate.domain.complaints.ComplaintAccessQueries.ComplaintAccess;
 import estate.domain.complaints.ComplaintAccessQueries.FindComplaintAccess;
 import org.axonframework.queryhandling.QueryHandler;
+import estate.application.lookup.JdbcUnitRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +21,16 @@ import java.util.Optional;
 public class JdbcComplaintLookup implements ComplaintLookup {
 
     private final JdbcTemplate jdbc;
+    private final JdbcUnitRegistry registry;
 
-    public JdbcComplaintLookup(JdbcTemplate jdbc) {
+    public JdbcComplaintLookup(JdbcTemplate jdbc, JdbcUnitRegistry registry) {
         this.jdbc = jdbc;
+        this.registry = registry;
     }
 
     @Override
     public boolean estateExists(EstateId estateId) {
-        return !jdbc.queryForList("SELECT estate_id FROM lookup_estate WHERE estate_id = ?", String.class,
-                estateId.value()).isEmpty();
+        return registry.estate(estateId).isPresent();
     }
 
     @Override

@@ -8,11 +8,10 @@ import estate.domain.workorders.WorkOrderQueries.FindWorkOrderAccess;
 import estate.domain.workorders.WorkOrderQueries.GetServiceTerms;
 import estate.domain.workorders.WorkOrderQueries.WorkOrderAccess;
 import org.axonframework.queryhandling.QueryHandler;
+import estate.application.lookup.JdbcUnitRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.ZoneId;
-import java.util.Currency;
 import java.util.Optional;
 
 /**
@@ -24,23 +23,22 @@ public class JdbcMaintenanceLookup implements MaintenanceLookup {
 
     private final JdbcTemplate jdbc;
     private final TermsJson termsJson;
+    private final JdbcUnitRegistry registry;
 
-    public JdbcMaintenanceLookup(JdbcTemplate jdbc, TermsJson termsJson) {
+    public JdbcMaintenanceLookup(JdbcTemplate jdbc, TermsJson termsJson, JdbcUnitRegistry registry) {
         this.jdbc = jdbc;
         this.termsJson = termsJson;
+        this.registry = registry;
     }
 
     @Override
     public Optional<EstateTerms> estate(EstateId estateId) {
-        return jdbc.query("SELECT currency, zone_id FROM lookup_estate WHERE estate_id = ?",
-                (rs, i) -> new EstateTerms(estateId, Currency.getInstance(rs.getString(1)), ZoneId.of(rs.getString(2))),
-                estateId.value()).stream().findFirst();
+        return registry.estate(estateId).map(t -> new EstateTerms(estateId, t.currency(), t.zoneId()));
     }
 
     @Override
     public Optional<EstateId> estateOfUnit(UnitId unitId) {
-        return jdbc.query("SELECT estate_id FROM lookup_unit WHERE unit_id = ?",
-                (rs, i) -> new EstateId(rs.getString(1)), unitId.value()).stream().findFirst();
+        return registry.estateOfUnit(unitId);
     }
 
     @Override

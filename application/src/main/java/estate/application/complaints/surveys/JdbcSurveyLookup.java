@@ -4,6 +4,7 @@ import estate.domain.complaints.surveys.SurveyLookup;
 import estate.domain.estates.BuildingId;
 import estate.domain.estates.EstateId;
 import estate.domain.owners.OwnerAccountId;
+import estate.application.lookup.JdbcUnitRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +21,16 @@ import java.util.TreeSet;
 public class JdbcSurveyLookup implements SurveyLookup {
 
     private final JdbcTemplate jdbc;
+    private final JdbcUnitRegistry registry;
 
-    public JdbcSurveyLookup(JdbcTemplate jdbc) {
+    public JdbcSurveyLookup(JdbcTemplate jdbc, JdbcUnitRegistry registry) {
         this.jdbc = jdbc;
+        this.registry = registry;
     }
 
     @Override
     public Optional<ZoneId> zoneOf(EstateId estateId) {
-        return jdbc.queryForList("SELECT zone_id FROM lookup_estate WHERE estate_id = ?", String.class,
-                estateId.value()).stream().findFirst().map(ZoneId::of);
+        return registry.estate(estateId).map(terms -> terms.zoneId());
     }
 
     @Override
