@@ -2,6 +2,7 @@ package estate.domain.workorders;
 
 import estate.domain.estates.EstateId;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Objects;
 
@@ -38,6 +39,14 @@ public final class WorkOrderQueries {
     public record FindWorkOrdersReportedBy(String reportedBy) {
         public FindWorkOrdersReportedBy {
             Objects.requireNonNull(reportedBy, "reportedBy");
+        }
+    }
+
+    /** How much work is owed in an estate at {@code now}: the counts a dashboard shows. */
+    public record CountOpenWorkOrders(EstateId estateId, Instant now) {
+        public CountOpenWorkOrders {
+            Objects.requireNonNull(estateId, "estateId");
+            Objects.requireNonNull(now, "now");
         }
     }
 

@@ -13,6 +13,10 @@ public final class ComplaintQueries {
     public record FindComplaintQueue(String estateId, String view, String handler) {
     }
 
+    /** How many complaints of an estate are open, overdue and awaiting a return visit: the dashboard's counts. */
+    public record CountOpenComplaints(String estateId) {
+    }
+
     public record FindComplaintsOfAccount(String accountId) {
     }
 

@@ -40,7 +40,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class ComplaintQueueProjection {
 
     public static final String GROUP = "complaint-queue";
-    private static final List<String> OPEN = List.of("RECEIVED", "ACKNOWLEDGED", "ASSIGNED", "INVESTIGATING",
+    /** What the queue shows: complaints still owed an answer or a return visit. */
+    static final List<String> OPEN = List.of("RECEIVED", "ACKNOWLEDGED", "ASSIGNED", "INVESTIGATING",
             "RESOLVED");
 
     private final MongoTemplate mongo;
