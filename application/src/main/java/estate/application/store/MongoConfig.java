@@ -3,7 +3,6 @@ package estate.application.store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -37,7 +36,7 @@ public class MongoConfig {
         if (!uri.isBlank()) {
             return EmbeddedMongo.none();
         }
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new IdIndexedMemoryBackend());
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + address.getPort());

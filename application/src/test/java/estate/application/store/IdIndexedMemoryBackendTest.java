@@ -1,0 +1,109 @@
+package estate.application.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code _id}-led queries of {@link IdIndexedMemoryBackend} give exactly the answers of the stock memory
+ * backend (which scans): the same documents found, the same updates applied or refused by the sequence guard.
+ */
+class IdIndexedMemoryBackendTest {
+
+    private final List<MongoServer> servers = new ArrayList<>();
+    private final List<MongoClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        clients.forEach(MongoClient::close);
+        servers.forEach(MongoServer::shutdownNow);
+    }
+
+    @Test
+    void guardedUpdatesFindsAndCountsAnswerAsTheScanningBackendDoes() {
+        MongoCollection<Document> indexed = collection(new IdIndexedMemoryBackend());
+        MongoCollection<Document> scanning = collection(new MemoryBackend());
+        for (MongoCollection<Document> c : List.of(indexed, scanning)) {
+            for (int i = 0; i < 50; i++) {
+                c.insertOne(new Document("_id", "acc-" + i).append("estateId", "e" + i % 3)
+                        .append("lastSequence", (long) i).append("balance", i));
+            }
+        }
+        List<Function<MongoCollection<Document>, Object>> operations = List.of(
+                // the sequence guard: applies (7 < 100), refused (8 is not < 8), and a missing id
+                c -> c.updateOne(guard("acc-7", 100), Updates.set("balance", -7)).getModifiedCount(),
+                c -> c.updateOne(guard("acc-8", 8), Updates.set("balance", -8)).getModifiedCount(),
+                c -> c.updateOne(guard("acc-999", 5), Updates.set("balance", 1)).getModifiedCount(),
+                c -> c.find(Filters.and(Filters.eq("_id", "acc-7"), Filters.eq("estateId", "e1")))
+                        .into(new ArrayList<>()),
+                c -> c.find(Filters.and(Filters.eq("_id", "acc-7"), Filters.eq("estateId", "e2")))
+                        .into(new ArrayList<>()),
+                c -> c.find(Filters.and(Filters.in("_id", "acc-1", "acc-2", "acc-4", "acc-404"),
+                        Filters.gt("balance", 1))).into(new ArrayList<>()),
+                c -> c.countDocuments(Filters.eq("estateId", "e0")),
+                c -> c.find(Filters.eq("_id", "acc-8")).into(new ArrayList<>()),
+                c -> c.deleteOne(Filters.and(Filters.eq("_id", "acc-9"), Filters.lt("lastSequence", 3)))
+                        .getDeletedCount(),
+                c -> c.deleteOne(Filters.and(Filters.eq("_id", "acc-9"), Filters.lt("lastSequence", 30)))
+                        .getDeletedCount(),
+                c -> c.countDocuments());
+        for (Function<MongoCollection<Document>, Object> operation : operations) {
+            assertThat(operation.apply(indexed)).isEqualTo(operation.apply(scanning));
+        }
+        assertThat(indexed.find(Filters.eq("_id", "acc-7")).first().getInteger("balance")).isEqualTo(-7);
+        assertThat(indexed.find(Filters.eq("_id", "acc-8")).first().getInteger("balance")).isEqualTo(8);
+        assertThat(indexed.countDocuments()).isEqualTo(49);
+    }
+
+    @Test
+    void theUniqueIdStillRefusesADuplicate() {
+        MongoCollection<Document> indexed = collection(new IdIndexedMemoryBackend());
+        indexed.insertOne(new Document("_id", "x"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> indexed.insertOne(new Document("_id", "x")))
+                .hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void theIdIndexServesQueriesLedByIdWhereTheStockIndexWouldScan() {
+        List<IndexKey> id = List.of(new IndexKey("_id", true));
+        var guarded = new de.bwaldvogel.mongo.bson.Document("_id", "acc-1")
+                .append("lastSequence", new de.bwaldvogel.mongo.bson.Document("$lt", 5L));
+        var noId = new de.bwaldvogel.mongo.bson.Document("estateId", "e1");
+        assertThat(new MemoryUniqueIndex("_id_", id, false).canHandle(guarded)).isFalse();
+        assertThat(new IdIndexedMemoryBackend.LeadingKeyIndex("_id_", id, false).canHandle(guarded)).isTrue();
+        assertThat(new IdIndexedMemoryBackend.LeadingKeyIndex("_id_", id, false).canHandle(noId)).isFalse();
+        var andForm = new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", "acc-1"),
+                new de.bwaldvogel.mongo.bson.Document("lastSequence", new de.bwaldvogel.mongo.bson.Document("$lt", 5L))));
+        assertThat(new MemoryUniqueIndex("_id_", id, false).canHandle(andForm)).isFalse();
+        assertThat(new IdIndexedMemoryBackend.LeadingKeyIndex("_id_", id, false).canHandle(andForm)).isTrue();
+    }
+
+    private static Bson guard(String id, long sequence) {
+        return Filters.and(Filters.eq("_id", id), Filters.lt("lastSequence", sequence));
+    }
+
+    private MongoCollection<Document> collection(de.bwaldvogel.mongo.MongoBackend backend) {
+        MongoServer server = new MongoServer(backend);
+        servers.add(server);
+        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        clients.add(client);
+        return client.getDatabase("test").getCollection("docs");
+    }
+}
