@@ -15,6 +15,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
@@ -36,7 +38,7 @@ public class MongoConfig {
         if (!uri.isBlank()) {
             return EmbeddedMongo.none();
         }
-        MongoServer server = new MongoServer(new IdIndexedMemoryBackend());
+        MongoServer server = new MongoServer(new IndexedMemoryBackend());
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + address.getPort());
@@ -50,6 +52,12 @@ public class MongoConfig {
     @Bean
     MongoDatabaseFactory mongoDatabaseFactory(MongoClient client, @Value("${estate.mongo.database}") String database) {
         return new SimpleMongoClientDatabaseFactory(client, database);
+    }
+
+    /** The read models' template, which keeps their secondary indexes (also after a reset drops a collection). */
+    @Bean
+    MongoTemplate mongoTemplate(MongoDatabaseFactory factory, MongoConverter converter) {
+        return new IndexedMongoTemplate(factory, converter);
     }
 
     /** Money and areas are Decimal128 in MongoDB, never strings or doubles. */

@@ -21,13 +21,14 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code _id}-led queries of {@link IdIndexedMemoryBackend} give exactly the answers of the stock memory
+ * The {@code _id}-led queries of {@link IndexedMemoryBackend} give exactly the answers of the stock memory
  * backend (which scans): the same documents found, the same updates applied or refused by the sequence guard.
  */
-class IdIndexedMemoryBackendTest {
+class IndexedMemoryBackendTest {
 
     private final List<MongoServer> servers = new ArrayList<>();
     private final List<MongoClient> clients = new ArrayList<>();
+    private final List<MongoCollection<Document>> collections = new ArrayList<>();
 
     @AfterEach
     void stop() {
@@ -37,7 +38,7 @@ class IdIndexedMemoryBackendTest {
 
     @Test
     void guardedUpdatesFindsAndCountsAnswerAsTheScanningBackendDoes() {
-        MongoCollection<Document> indexed = collection(new IdIndexedMemoryBackend());
+        MongoCollection<Document> indexed = collection(new IndexedMemoryBackend());
         MongoCollection<Document> scanning = collection(new MemoryBackend());
         for (MongoCollection<Document> c : List.of(indexed, scanning)) {
             for (int i = 0; i < 50; i++) {
@@ -72,8 +73,67 @@ class IdIndexedMemoryBackendTest {
     }
 
     @Test
+    void aSecondaryIndexGivesTheAnswersOfAScanAsDocumentsComeChangeAndGo() {
+        MongoCollection<Document> indexed = collection(new IndexedMemoryBackend());
+        MongoCollection<Document> scanning = collection(new MemoryBackend());
+        for (MongoCollection<Document> c : List.of(indexed, scanning)) {
+            c.createIndex(new Document("estateId", 1));
+            for (int i = 0; i < 60; i++) {
+                c.insertOne(new Document("_id", "s-" + i).append("estateId", "e" + i % 4).append("open", i % 7));
+            }
+            c.updateMany(Filters.eq("estateId", "e1"), Updates.set("estateId", "e2")); // e1 moves to e2
+            c.deleteMany(Filters.and(Filters.eq("estateId", "e3"), Filters.gt("open", 3)));
+        }
+        List<Function<MongoCollection<Document>, Object>> queries = List.of(
+                c -> c.find(Filters.eq("estateId", "e0")).sort(new Document("_id", 1)).into(new ArrayList<>()),
+                c -> c.find(Filters.eq("estateId", "e1")).into(new ArrayList<>()),
+                c -> c.find(Filters.eq("estateId", "e2")).sort(new Document("open", -1).append("_id", 1))
+                        .into(new ArrayList<>()),
+                c -> c.find(new Document("estateId", "e3").append("open", new Document("$lte", 2)))
+                        .sort(new Document("_id", 1)).into(new ArrayList<>()),
+                c -> c.countDocuments(Filters.and(Filters.eq("estateId", "e2"), Filters.eq("open", 1))),
+                c -> c.find(Filters.eq("estateId", "e9")).into(new ArrayList<>()),
+                c -> c.countDocuments(Filters.in("estateId", "e0", "e3")));
+        for (Function<MongoCollection<Document>, Object> query : queries) {
+            assertThat(query.apply(indexed)).isEqualTo(query.apply(scanning));
+        }
+        assertThat(indexed.countDocuments(Filters.eq("estateId", "e2"))).isEqualTo(30);
+        // the index holds every document (the stock backend's ignored index holds none)
+        long stored = indexed.countDocuments();
+        assertThat(indexSize(indexed)).isEqualTo(stored);
+        assertThat(indexSize(scanning)).isZero();
+
+        // an array value: MongoDB matches its elements; the index stands aside and answers stay the same
+        for (MongoCollection<Document> c : List.of(indexed, scanning)) {
+            c.insertOne(new Document("_id", "s-tagged").append("estateId", List.of("e0", "e9")));
+        }
+        for (Function<MongoCollection<Document>, Object> query : queries) {
+            assertThat(query.apply(indexed)).isEqualTo(query.apply(scanning));
+        }
+    }
+
+    private long indexSize(MongoCollection<Document> collection) {
+        MongoClient client = clients.get(collections.indexOf(collection));
+        Document stats = client.getDatabase("test").runCommand(new Document("validate",
+                collection.getNamespace().getCollectionName()));
+        return ((Number) stats.get("keysPerIndex", Document.class).get("estateId_1")).longValue();
+    }
+
+    @Test
+    void aSecondaryIndexServesPlainEqualityOnly() {
+        var index = new IndexedMemoryBackend.SecondaryIndex("estateId", List.of(new IndexKey("estateId", true)));
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("estateId", "e1"))).isTrue();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("estateId", "e1").append("open", 3)))
+                .isTrue();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("estateId",
+                new de.bwaldvogel.mongo.bson.Document("$in", List.of("e1"))))).isFalse();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("estateId", null))).isFalse();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("other", "e1"))).isFalse();
+    }
+
+    @Test
     void theUniqueIdStillRefusesADuplicate() {
-        MongoCollection<Document> indexed = collection(new IdIndexedMemoryBackend());
+        MongoCollection<Document> indexed = collection(new IndexedMemoryBackend());
         indexed.insertOne(new Document("_id", "x"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> indexed.insertOne(new Document("_id", "x")))
                 .hasMessageContaining("duplicate key");
@@ -86,13 +146,13 @@ class IdIndexedMemoryBackendTest {
                 .append("lastSequence", new de.bwaldvogel.mongo.bson.Document("$lt", 5L));
         var noId = new de.bwaldvogel.mongo.bson.Document("estateId", "e1");
         assertThat(new MemoryUniqueIndex("_id_", id, false).canHandle(guarded)).isFalse();
-        assertThat(new IdIndexedMemoryBackend.LeadingKeyIndex("_id_", id, false).canHandle(guarded)).isTrue();
-        assertThat(new IdIndexedMemoryBackend.LeadingKeyIndex("_id_", id, false).canHandle(noId)).isFalse();
+        assertThat(new IndexedMemoryBackend.LeadingKeyIndex("_id_", id, false).canHandle(guarded)).isTrue();
+        assertThat(new IndexedMemoryBackend.LeadingKeyIndex("_id_", id, false).canHandle(noId)).isFalse();
         var andForm = new de.bwaldvogel.mongo.bson.Document("$and", List.of(
                 new de.bwaldvogel.mongo.bson.Document("_id", "acc-1"),
                 new de.bwaldvogel.mongo.bson.Document("lastSequence", new de.bwaldvogel.mongo.bson.Document("$lt", 5L))));
         assertThat(new MemoryUniqueIndex("_id_", id, false).canHandle(andForm)).isFalse();
-        assertThat(new IdIndexedMemoryBackend.LeadingKeyIndex("_id_", id, false).canHandle(andForm)).isTrue();
+        assertThat(new IndexedMemoryBackend.LeadingKeyIndex("_id_", id, false).canHandle(andForm)).isTrue();
     }
 
     private static Bson guard(String id, long sequence) {
@@ -104,6 +164,8 @@ class IdIndexedMemoryBackendTest {
         servers.add(server);
         MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
         clients.add(client);
-        return client.getDatabase("test").getCollection("docs");
+        MongoCollection<Document> collection = client.getDatabase("test").getCollection("docs");
+        collections.add(collection);
+        return collection;
     }
 }
