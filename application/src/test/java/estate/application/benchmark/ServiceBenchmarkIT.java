@@ -1,0 +1,568 @@
+package estate.application.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark of the whole service (issue 4). Not a test: it runs only with {@code ./mvnw -Pbenchmark verify}
+ * ({@code -Dbench.size=quick} for a few minutes, {@code full} for the issue's sizes). This JVM is the load
+ * generator; the service is the packaged jar in a JVM of its own on the embedded default stores. It generates a
+ * company through the REST API, then measures, in one run: commands over HTTP at 1/8/32 clients beside the raw
+ * JDBC append ceiling; projection lag at a steady rate; full replay beside a no-op processor and the plain read;
+ * bill runs and the re-run; audit reads; the dashboard reads; growth; footprint. The table goes to
+ * {@code application/target/benchmarks/service-<size>.md} and to the console.
+ */
+class ServiceBenchmarkIT {
+
+    /** Read-model processors: rebuilt by a full replay. Process managers (own tokens, side effects) are not. */
+    static final List<String> READ_MODELS = List.of("estate-registry", "owner-directory", "account-balance",
+            "customer-file", "account-statement", "estate-finance", "bill-runs", "work-queue", "work-order-history",
+            "recurring-problems", "maintenance-cost", "sla-report", "escalations", "inspection-plans",
+            "complaint-queue", "complaint-history", "complaint-analysis", "survey-results", "satisfaction-kpi");
+    static final String NOOP = "benchmark-noop";
+
+    /** The sizes of one run. */
+    record Size(String name, int estates, int unitsPerEstate, int smallRunEstates, int historyAccounts,
+                int historyMonths, double loadSeconds, double lagSeconds, int lagRate, double probeSeconds,
+                long[] growthAt, int auditReads, int dashboardRounds, String heap) {
+
+        static Size of(String name) {
+            return switch (name) {
+                case "quick" -> new Size("quick", 2, 1000, 1, 5, 120, 6, 8, 1000, 4,
+                        new long[]{5_000, 20_000, 40_000}, 200, 60, "1g");
+                case "full" -> new Size("full", 20, 5000, 2, 100, 120, 30, 30, 1000, 10,
+                        new long[]{10_000, 100_000, 1_000_000}, 1000, 200, "4g");
+                default -> throw new IllegalArgumentException("bench.size is quick or full, not " + name);
+            };
+        }
+
+        Size with(Map<String, String> overrides) {
+            return new Size(name, Integer.parseInt(overrides.getOrDefault("estates", "" + estates)),
+                    Integer.parseInt(overrides.getOrDefault("unitsPerEstate", "" + unitsPerEstate)),
+                    smallRunEstates, historyAccounts, historyMonths, loadSeconds, lagSeconds, lagRate, probeSeconds,
+                    overrides.containsKey("growthAt") ? Arrays.stream(overrides.get("growthAt").split(","))
+                            .mapToLong(Long::parseLong).toArray() : growthAt,
+                    auditReads, dashboardRounds, overrides.getOrDefault("heap", heap));
+        }
+    }
+
+    private final BenchReport report = new BenchReport();
+    private final Company company = new Company();
+    private final List<String[]> growth = new ArrayList<>();
+    private BenchApp app;
+    private BenchHttp http;
+    private Size size;
+    private int probesDone;
+
+    @Test
+    void benchmark() throws Exception {
+        String jar = System.getProperty("estate.jar");
+        assertThat(jar).as("system property estate.jar (set by failsafe)").isNotBlank();
+        Map<String, String> overrides = new HashMap<>();
+        for (String key : List.of("estates", "unitsPerEstate", "growthAt", "heap")) {
+            String value = System.getProperty("bench." + key);
+            if (value != null && !value.isBlank()) {
+                overrides.put(key, value);
+            }
+        }
+        size = Size.of(System.getProperty("bench.size", "quick")).with(overrides);
+        Path work = Files.createTempDirectory("estate-bench-");
+        Path appJar = Files.copy(Path.of(jar), work.resolve("estate.jar"));
+        Path data = Files.createDirectories(work.resolve("data"));
+        long started = System.nanoTime();
+        log("size %s: %d estates x %d units, data in %s", size.name(), size.estates(), size.unitsPerEstate(), work);
+
+        // 0. The store's own ceiling, before the service runs (same machine, same file settings).
+        double[] rawAppends = new double[3];
+        int[] clients = {1, 8, 32};
+        for (int i = 0; i < clients.length; i++) {
+            Path raw = Files.createDirectories(work.resolve("raw-" + clients[i]));
+            rawAppends[i] = RawEventStore.appendsPerSecond(raw, clients[i], Math.min(10, size.loadSeconds()));
+            log("raw JDBC appends, %d threads: %.0f/s", clients[i], rawAppends[i]);
+        }
+
+        app = new BenchApp(appJar, data, size.heap(), List.of("--estate.benchmark.noop-processor=true"));
+        try {
+            double emptyStart = app.start();
+            http = new BenchHttp(app.baseUrl(), 40);
+            log("started on an empty store in %.1f s", emptyStart);
+            report.add("8", "startup, empty store", BenchReport.fmt(emptyStart) + " s");
+
+            // 1. The company, with growth probes as the log passes their sizes.
+            long t0 = System.nanoTime();
+            for (int e = 0; e < size.estates(); e++) {
+                String estate = "bench-e" + (e + 1);
+                company.addEstate(http, estate, size.unitsPerEstate(), 8, probeWhenDue(estate));
+                log("estate %s: %d units in total, %d events, %.0f s", estate, company.residentialUnits(),
+                        app.head(), seconds(t0));
+            }
+            long companyEvents = app.head();
+            double generation = seconds(t0);
+            report.add("-", "company generated over HTTP", "%d estates, %,d units (+%,d parking), %,d events in %.0f s"
+                    .formatted(size.estates(), company.residentialUnits(), company.residentialUnits() / 10,
+                            companyEvents, generation));
+
+            // 5a. Ten years of monthly charges and payments on some accounts (the audit reads' subjects).
+            List<Company.Account> historied = history();
+
+            // 1. Commands over HTTP at 1, 8 and 32 clients.
+            for (int i = 0; i < clients.length; i++) {
+                LoadResult load = closedLoop(clients[i], size.loadSeconds(), true);
+                boolean eight = clients[i] == 8;
+                report.addRatio("1", "commands/s over HTTP, " + clients[i] + " client" + (clients[i] > 1 ? "s" : "")
+                                + " (p50 " + BenchReport.ms(load.p50()) + ", p99 " + BenchReport.ms(load.p99())
+                                + ", errors " + load.errors() + ")", load.perSecond(), rawAppends[i], "/s",
+                        eight ? ">= 3,000/s, p99 <= 20 ms, ratio >= 0.3" : "",
+                        eight ? load.perSecond() >= 3000 && load.p99() <= 20 && load.perSecond() / rawAppends[i] >= 0.3
+                                : null);
+                if (eight) {
+                    report.add("8", "heap under HTTP load (8 clients): max used / live after GC",
+                            "%s MB / %s MB".formatted(BenchReport.fmt(load.maxHeapMb()),
+                                    BenchReport.fmt(load.liveMb())), "<= 512 MB",
+                            load.maxHeapMb() <= 512);
+                }
+            }
+
+            // 2. Projection lag at a steady rate.
+            lag();
+
+            // 5. Audit reads on the 10-year accounts.
+            auditReads(historied);
+
+            // 6. Dashboard reads.
+            Probe dashboard = dashboard(company.estates().get(0), size.dashboardRounds());
+            report.add("6", "dashboard (one estate of %,d units) at %,d events: p50 / p99".formatted(size.unitsPerEstate(),
+                            app.head()), "%s / %s".formatted(BenchReport.ms(dashboard.p50()), BenchReport.ms(dashboard.p99())),
+                    "p99 <= 50 ms at 1M events", app.head() >= 1_000_000 ? dashboard.p99() <= 50 : null);
+
+            // 4. Bill runs: the small run, the whole company, the re-run that charges nothing.
+            billRuns();
+
+            // 7. Fill the log up to the largest growth size with more months of billing, probing on the way.
+            fill();
+
+            // 3. Full replay, the finance history alone, the no-op ceiling.
+            replay();
+
+            // 8. Disk, then a restart on the full log: start-up including the rebuild of the read models.
+            long events = app.head();
+            long disk = Files.size(data.resolve("eventstore.mv.db"));
+            report.add("8", "disk per stored event (H2 file while running)", "%,d bytes (%,d events, %,d MB)"
+                    .formatted(disk / events, events, disk >> 20));
+            app.stop();
+            double healthy = app.start();
+            double rebuilt = app.awaitCaughtUp(List.of(), Duration.ofHours(2));
+            double startup = healthy + rebuilt;
+            report.add("8", "startup with %,d events: healthy / read models rebuilt".formatted(events),
+                    "%s s / %s s".formatted(BenchReport.fmt(healthy), BenchReport.fmt(startup)),
+                    "<= 15 s with 1M events", events >= 1_000_000 ? startup <= 15 : null);
+            report.add("8", "heap after start-up with %,d events: used / live after GC".formatted(events),
+                    "%s MB / %s MB".formatted(BenchReport.fmt(heapMb()),
+                            BenchReport.fmt(app.metric("jvm.gc.live.data.size", "VALUE") / (1 << 20))));
+            app.stop();
+            double[] read = RawEventStore.streamRead(data);
+            report.add("3", "plain JDBC stream read of the log (ceiling of replay)",
+                    "%s events/s (%,d events, %,d payload+metadata bytes)".formatted(BenchReport.fmt(read[0]),
+                            (long) read[1], (long) read[2]));
+            growthRows();
+        } catch (Throwable failure) {
+            System.out.println("app log tail:\n" + app.logTail());
+            throw failure;
+        } finally {
+            app.close();
+        }
+        String md = report.markdown("## Service benchmark, size " + size.name() + " (%s, %d cores, Java %s, %s; %.0f min)"
+                .formatted(System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                        LocalDate.now(), seconds(started) / 60));
+        Path out = Path.of("target/benchmarks/service-" + size.name() + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md, StandardCharsets.UTF_8);
+        System.out.println("\n" + md);
+        System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    // ---- 1. commands over HTTP ----
+
+    record LoadResult(int commands, long errors, double perSecond, double p50, double p99, double maxHeapMb,
+                      double liveMb) {
+    }
+
+    /** {@code clients} closed-loop clients of the mixed workload for {@code seconds}. */
+    LoadResult closedLoop(int clients, double seconds, boolean sampleHeap) throws Exception {
+        Latencies latencies = new Latencies();
+        AtomicLong maxHeap = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread sampler = new Thread(() -> {
+            while (!done.get() && sampleHeap) {
+                try {
+                    maxHeap.accumulateAndGet((long) heapMb(), Math::max);
+                    Thread.sleep(500);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long t0 = System.nanoTime();
+        sampler.start();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Workload workload = new Workload(http, company.accounts(), 1000L * clients + c);
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    record(latencies, workload.next());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double elapsed = seconds(t0);
+        done.set(true);
+        pool.shutdown();
+        double live = app.metric("jvm.gc.live.data.size", "VALUE") / (1 << 20);
+        LoadResult result = new LoadResult(latencies.count(), latencies.errors(),
+                (latencies.count() + latencies.errors()) / elapsed, latencies.percentileMillis(50),
+                latencies.percentileMillis(99), maxHeap.get(), live);
+        log("load %d clients: %s", clients, result);
+        return result;
+    }
+
+    private static void record(Latencies latencies, BenchHttp.Response response) {
+        if (response.ok()) {
+            latencies.add(response.nanos());
+        } else {
+            latencies.error();
+            if (latencies.errors() <= 5) {
+                log("error response %d: %s", response.status(), response.body());
+            }
+        }
+    }
+
+    private double heapMb() throws Exception {
+        return app.metric("jvm.memory.used", "VALUE", "area:heap") / (1 << 20);
+    }
+
+    // ---- 2. projection lag ----
+
+    /** Open-loop load at {@code lagRate} commands/s; lag from the processors' histogram over the phase. */
+    private void lag() throws Exception {
+        Map<String, double[]> before = LagHistogram.scrape(app.prometheus());
+        Latencies latencies = new Latencies();
+        int rate = size.lagRate();
+        int clients = 32;
+        long total = (long) (rate * size.lagSeconds());
+        AtomicLong tickets = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long t0 = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Workload workload = new Workload(http, company.accounts(), 77_000L + c);
+            workers.add(pool.submit(() -> {
+                long ticket;
+                while ((ticket = tickets.getAndIncrement()) < total) {
+                    long due = t0 + (long) (ticket * 1e9 / rate);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    record(latencies, workload.next());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double elapsed = seconds(t0);
+        pool.shutdown();
+        app.awaitCaughtUp(READ_MODELS, Duration.ofMinutes(10));
+        Map<String, double[]> after = LagHistogram.scrape(app.prometheus());
+        LagHistogram all = LagHistogram.delta(before, after, null);
+        LagHistogram finance = LagHistogram.delta(before, after, "account-balance");
+        double achieved = (latencies.count() + latencies.errors()) / elapsed;
+        log("lag phase: %.0f cmd/s achieved; all processors %s; account-balance %s", achieved, all, finance);
+        report.add("2", "projection lag, all read models, at %s cmd/s achieved (target rate %d): p50 / p99"
+                        .formatted(BenchReport.fmt(achieved), rate),
+                "<= %s / <= %s (%,d updates)".formatted(BenchReport.ms(all.percentile(50)),
+                        BenchReport.ms(all.percentile(99)), all.count()),
+                "p99 <= 100 ms at 1,000 cmd/s", achieved >= rate * 0.95 && all.percentile(99) <= 100);
+        report.add("2", "projection lag, finance history (account-balance): p50 / p99",
+                "<= %s / <= %s".formatted(BenchReport.ms(finance.percentile(50)), BenchReport.ms(finance.percentile(99))));
+    }
+
+    // ---- 5. audit reads ----
+
+    private List<Company.Account> history() throws Exception {
+        List<Company.Account> chosen = new ArrayList<>();
+        Random random = new Random(5);
+        for (int i = 0; i < size.historyAccounts(); i++) {
+            chosen.add(company.accounts().get(random.nextInt(company.accounts().size())));
+        }
+        List<Company.Account> distinct = chosen.stream().distinct().toList();
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> tasks = new ArrayList<>();
+        YearMonth first = YearMonth.of(2016, 12);
+        for (Company.Account account : distinct) {
+            tasks.add(pool.submit(() -> {
+                for (int m = 0; m < size.historyMonths(); m++) {
+                    YearMonth month = first.plusMonths(m);
+                    http.created("finance", "/api/accounts/" + account.accountId() + "/charges", """
+                            {"feeItem":"PROPERTY_FEE","period":"%s","amount":"286.40","currency":"CNY",\
+                            "dueDate":"%s","description":"Property fee %s"}""".formatted(month,
+                            month.plusMonths(1).atDay(15), month));
+                    http.created("finance", "/api/accounts/" + account.accountId() + "/payments", """
+                            {"amount":"286.40","currency":"CNY","channel":"BANK_TRANSFER","receiptNumber":"H%s-%s",\
+                            "receivedAt":"%sT02:00:00Z"}""".formatted(account.accountId(), month,
+                            month.plusMonths(1).atDay(10)));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> task : tasks) {
+            task.get();
+        }
+        pool.shutdown();
+        log("history: %d accounts x %d months in %.0f s", distinct.size(), size.historyMonths(), seconds(t0));
+        return distinct;
+    }
+
+    private void auditReads(List<Company.Account> accounts) throws Exception {
+        app.awaitCaughtUp(List.of("account-balance"), Duration.ofMinutes(10));
+        Random random = new Random(9);
+        Latencies ledger = new Latencies();
+        Latencies asOf = new Latencies();
+        int lines = 0;
+        for (int i = 0; i < size.auditReads() + 20; i++) {
+            Company.Account account = accounts.get(random.nextInt(accounts.size()));
+            BenchHttp.Response history = http.get("auditor", "/api/accounts/" + account.accountId() + "/ledger");
+            LocalDate day = LocalDate.of(2017, 1, 1).plusDays(random.nextInt(3650));
+            BenchHttp.Response balance = http.get("auditor", "/api/accounts/" + account.accountId()
+                    + "/balance?asOf=" + day);
+            if (!history.ok() || !balance.ok()) {
+                throw new IllegalStateException("audit read: " + history.status() + " " + balance.status() + " "
+                        + balance.body());
+            }
+            if (i >= 20) { // the first 20 warm up
+                ledger.add(history.nanos());
+                asOf.add(balance.nanos());
+                lines = Math.max(lines, history.json().path("lines").size());
+            }
+        }
+        report.add("5", "account history (%d lines, 10 years monthly): p50 / p99".formatted(lines),
+                "%s / %s".formatted(BenchReport.ms(ledger.percentileMillis(50)), BenchReport.ms(ledger.percentileMillis(99))),
+                "p99 <= 20 ms", ledger.percentileMillis(99) <= 20);
+        report.add("5", "as-of balance (random day in 10 years): p50 / p99",
+                "%s / %s".formatted(BenchReport.ms(asOf.percentileMillis(50)), BenchReport.ms(asOf.percentileMillis(99))),
+                "p99 <= 20 ms", asOf.percentileMillis(99) <= 20);
+        report.add("5", "replay verification events/s", "not built: the audit issue (hash chain, replay "
+                + "verification) comes later and adds itself here");
+    }
+
+    // ---- 6. dashboard ----
+
+    record Probe(double p50, double p99) {
+    }
+
+    /** The whole-dashboard endpoint of one estate (finance, work owed, complaints, satisfaction), as a manager. */
+    private Probe dashboard(String estate, int rounds) throws Exception {
+        String read = "/api/estates/" + estate + "/dashboard?asOf=2027-01-31";
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < rounds + 5; i++) {
+            BenchHttp.Response response = http.get("manager", read);
+            if (!response.ok()) {
+                throw new IllegalStateException("GET " + read + ": " + response.status() + " " + response.body());
+            }
+            if (i >= 5) { // warm-up
+                latencies.add(response.nanos());
+            }
+        }
+        return new Probe(latencies.percentileMillis(50), latencies.percentileMillis(99));
+    }
+
+    // ---- 7. growth ----
+
+    private LongConsumer probeWhenDue(String estate) {
+        return unitsDone -> {
+            try {
+                probeIfDue(estate);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** Runs the growth probe for every growth size the log has passed and that has not been probed yet. */
+    private void probeIfDue(String estate) throws Exception {
+        long head = app.head();
+        while (probesDone < size.growthAt().length && head >= size.growthAt()[probesDone]) {
+            LoadResult load = closedLoop(8, size.probeSeconds(), false);
+            Probe dashboard = dashboard(estate, 30);
+            growth.add(new String[]{"%,d".formatted(head), BenchReport.ms(load.p99()), BenchReport.ms(dashboard.p99()),
+                    BenchReport.fmt(load.perSecond())});
+            log("growth probe at %,d events: command p99 %.1f ms, dashboard p99 %.1f ms", head, load.p99(),
+                    dashboard.p99());
+            probesDone++;
+            head = app.head();
+        }
+    }
+
+    private void growthRows() {
+        for (String[] probe : growth) {
+            report.add("7", "at %s events: command p99 (8 clients, %s/s) / dashboard p99".formatted(probe[0], probe[3]),
+                    probe[1] + " / " + probe[2]);
+        }
+        if (growth.size() >= 2) {
+            double firstCommand = parseMs(growth.get(0)[1]);
+            double lastCommand = parseMs(growth.get(growth.size() - 1)[1]);
+            double firstDash = parseMs(growth.get(0)[2]);
+            double lastDash = parseMs(growth.get(growth.size() - 1)[2]);
+            report.add("7", "growth %s → %s events: command p99 / dashboard p99".formatted(growth.get(0)[0],
+                            growth.get(growth.size() - 1)[0]),
+                    "%+.0f %% / %+.0f %%".formatted((lastCommand / firstCommand - 1) * 100,
+                            (lastDash / firstDash - 1) * 100), "within +20 %",
+                    lastCommand <= firstCommand * 1.2 && lastDash <= firstDash * 1.2);
+        } else {
+            report.note("growth: fewer than two probes ran (the log did not reach " + Arrays.toString(size.growthAt())
+                    + ")");
+        }
+    }
+
+    private static double parseMs(String ms) {
+        return Double.parseDouble(ms.replace(" ms", "").replace(",", ""));
+    }
+
+    // ---- 4. bill runs ----
+
+    private void billRuns() throws Exception {
+        List<String> small = company.estates().subList(0, size.smallRunEstates());
+        double[] first = billRun(small, YearMonth.of(2026, 12));
+        report.add("4", "bill run, %,d units (%d estates), 2026-12".formatted(
+                        small.size() * size.unitsPerEstate(), small.size()),
+                "%s s, %s events/s".formatted(BenchReport.fmt(first[0]), BenchReport.fmt(first[1] / first[0])));
+        List<String> all = company.estates();
+        double[] whole = billRun(all, YearMonth.of(2027, 1));
+        report.add("4", "bill run, %,d units (all %d estates), 2027-01".formatted(
+                        company.residentialUnits(), all.size()),
+                "%s s, %s events/s".formatted(BenchReport.fmt(whole[0]), BenchReport.fmt(whole[1] / whole[0])),
+                "100,000 units <= 30 s", company.residentialUnits() >= 100_000 ? whole[0] <= 30 : null);
+        double[] rerun = billRun(all, YearMonth.of(2027, 1));
+        report.add("4", "re-run of 2027-01 (charges nothing: %,d events)".formatted((long) rerun[1]),
+                BenchReport.fmt(rerun[0]) + " s", "<= 5 s at 100,000 units",
+                company.residentialUnits() >= 100_000 ? rerun[0] <= 5 : null);
+    }
+
+    /** Starts one run per estate at once and waits for all; returns {seconds, events appended}. */
+    private double[] billRun(List<String> estates, YearMonth period) throws Exception {
+        long before = app.head();
+        long t0 = System.nanoTime();
+        List<String> runs = new ArrayList<>();
+        for (String estate : estates) {
+            runs.add(http.created("manager", "/api/estates/" + estate + "/bill-runs",
+                    "{\"period\":\"" + period + "\"}"));
+        }
+        long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
+        for (String run : runs) {
+            while (true) {
+                JsonNode status = http.get("manager", "/api/bill-runs/" + run).json();
+                if ("COMPLETED".equals(status.path("status").asText())) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("bill run " + run + " not completed: " + status);
+                }
+                Thread.sleep(50);
+            }
+        }
+        double elapsed = seconds(t0);
+        long events = app.head() - before;
+        log("bill run %s over %d estates: %.1f s, %,d events", period, estates.size(), elapsed, events);
+        return new double[]{elapsed, events};
+    }
+
+    private void fill() throws Exception {
+        YearMonth month = YearMonth.of(2026, 11);
+        long target = size.growthAt()[size.growthAt().length - 1];
+        while (app.head() < target) {
+            billRun(company.estates(), month);
+            month = month.minusMonths(1);
+            probeIfDue(company.estates().get(0));
+        }
+        probeIfDue(company.estates().get(0));
+        Probe dashboard = dashboard(company.estates().get(0), size.dashboardRounds());
+        long head = app.head();
+        report.add("6", "dashboard (one estate of %,d units) at %,d events: p50 / p99".formatted(size.unitsPerEstate(), head),
+                "%s / %s".formatted(BenchReport.ms(dashboard.p50()), BenchReport.ms(dashboard.p99())),
+                "p99 <= 50 ms at 1M events", head >= 1_000_000 ? dashboard.p99() <= 50 : null);
+    }
+
+    // ---- 3. replay ----
+
+    private void replay() throws Exception {
+        app.awaitCaughtUp(List.of(), Duration.ofMinutes(30));
+        long events = app.head();
+        long t0 = System.nanoTime();
+        for (String processor : READ_MODELS) {
+            app.reset(processor);
+        }
+        app.awaitCaughtUp(READ_MODELS, Duration.ofHours(2));
+        double all = events / seconds(t0);
+        t0 = System.nanoTime();
+        app.reset("account-balance");
+        app.awaitCaughtUp(List.of("account-balance"), Duration.ofHours(1));
+        double finance = events / seconds(t0);
+        t0 = System.nanoTime();
+        app.reset(NOOP);
+        app.awaitCaughtUp(List.of(NOOP), Duration.ofHours(1));
+        double noop = events / seconds(t0);
+        log("replay of %,d events: all %.0f/s, finance %.0f/s, no-op %.0f/s", events, all, finance, noop);
+        report.addRatio("3", "full replay, all %d read-model processors, %,d events".formatted(READ_MODELS.size(),
+                events), all, noop, "events/s", ">= 20,000/s and ratio >= 0.5", all >= 20_000 && all / noop >= 0.5);
+        report.addRatio("3", "replay of the finance history alone (account-balance)", finance, noop, "events/s",
+                "", null);
+    }
+
+    // ---- support ----
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[bench %tT] " + format + "%n", prepend(System.currentTimeMillis(), args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}
