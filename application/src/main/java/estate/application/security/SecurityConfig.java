@@ -10,6 +10,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -65,6 +66,15 @@ public class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /** Basic: Spring's user-and-password check, with successful BCrypt checks remembered for a while. */
+    @Bean
+    @ConditionalOnProperty(name = "estate.security.mode", havingValue = "basic", matchIfMissing = true)
+    AuthenticationProvider basicAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder,
+                                                       EstateSecurityProperties properties) {
+        return new CachingBasicAuthenticationProvider(users, encoder, properties.credentialCacheTtl(),
+                properties.credentialCacheSize(), System::nanoTime);
     }
 
     @Bean
