@@ -29,7 +29,8 @@ import java.util.List;
  * Every request under /api is authenticated. Embedded default: HTTP Basic against the configured users
  * (BCrypt). Production ({@code estate.security.mode=jwt}): bearer JWTs from the company's identity provider,
  * whose {@code sub} is the user id and whose {@code roles} and {@code estates} claims give roles and scope.
- * Health probes and the OpenAPI document are open; metrics need a login.
+ * Health probes and the OpenAPI document are open; metrics need a login; the event processors' status
+ * ({@code /actuator/processors}) is for MANAGER and AUDITOR, rebuilding a read model through it for MANAGER.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -43,6 +44,10 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        // event processors: status for MANAGER and AUDITOR, rebuilding a read model for MANAGER
+                        .requestMatchers(HttpMethod.GET, "/actuator/processors", "/actuator/processors/**")
+                        .hasAnyRole("MANAGER", "AUDITOR")
+                        .requestMatchers("/actuator/processors", "/actuator/processors/**").hasRole("MANAGER")
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/error").permitAll()
                         .anyRequest().authenticated())
