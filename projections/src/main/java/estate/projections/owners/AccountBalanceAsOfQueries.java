@@ -39,7 +39,7 @@ public class AccountBalanceAsOfQueries implements InitializingBean {
     }
 
     void ensureLedgerIndex() {
-        mongo.indexOps(LedgerEntry.class).ensureIndex(new Index().on("accountId", Sort.Direction.ASC)
+        mongo.indexOps(LedgerEntry.class).createIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("sequence", Sort.Direction.ASC).named(LEDGER_INDEX));
     }
 
