@@ -1,5 +1,6 @@
 package estate.api.owners;
 
+import estate.api.errors.ApiException;
 import estate.api.security.AccessGuard;
 import estate.api.security.Caller;
 import estate.api.support.Created;
@@ -12,11 +13,14 @@ import estate.domain.owners.ChargeId;
 import estate.domain.owners.OwnerAccountCommands.ChargeFee;
 import estate.domain.owners.OwnerAccountCommands.RecordPayment;
 import estate.domain.owners.OwnerAccountId;
+import estate.domain.owners.OwnerAccountQueries.AccountAccess;
 import estate.domain.owners.OwnerAccountQueries.GetAccountBalance;
+import estate.domain.owners.OwnerAccountQueries.GetAccountBalanceAsOf;
 import estate.domain.owners.OwnerAccountQueries.GetAccountLedger;
 import estate.domain.owners.PaymentChannel;
 import estate.domain.owners.PaymentId;
 import estate.projections.owners.AccountBalance;
+import estate.projections.owners.AccountBalanceAsOf;
 import estate.projections.billing.StatementView;
 import estate.projections.owners.AccountLedger;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
@@ -39,6 +44,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -112,10 +119,24 @@ public class LedgerController {
         return Created.at("/api/accounts/" + accountId + "/ledger", paymentId.value());
     }
 
+    /**
+     * The balance now or, with {@code asOf}, as the books stood at the end of that day in the estate's zone
+     * (ledger lines recorded by then); 404 {@code account-not-yet-opened} for a day before the account was opened.
+     */
     @GetMapping("/api/accounts/{accountId}/balance")
-    public AccountBalance balance(@PathVariable OwnerAccountId accountId) {
-        guard.account(accountId, READERS, true);
-        return Results.one(queries, new GetAccountBalance(accountId), AccountBalance.class, "account-not-found");
+    public Object balance(@PathVariable OwnerAccountId accountId, @RequestParam(required = false) LocalDate asOf) {
+        AccountAccess access = guard.account(accountId, READERS, true);
+        if (asOf == null) {
+            return Results.one(queries, new GetAccountBalance(accountId), AccountBalance.class, "account-not-found");
+        }
+        ZoneId zone = access.zoneId() == null ? ZoneOffset.UTC : access.zoneId();
+        GetAccountBalanceAsOf query = new GetAccountBalanceAsOf(accountId, asOf, zone);
+        AccountBalanceAsOf balance = Results.one(queries, query, AccountBalanceAsOf.class, "account-not-found");
+        if (!balance.openedBy(query.endOfDay())) {
+            throw ApiException.notFound("account-not-yet-opened", "Account " + accountId + " was opened after "
+                    + asOf);
+        }
+        return balance;
     }
 
     /** The owner's statement: open charges with late fees, totals, credit. */

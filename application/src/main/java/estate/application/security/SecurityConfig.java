@@ -10,6 +10,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -28,7 +29,8 @@ import java.util.List;
  * Every request under /api is authenticated. Embedded default: HTTP Basic against the configured users
  * (BCrypt). Production ({@code estate.security.mode=jwt}): bearer JWTs from the company's identity provider,
  * whose {@code sub} is the user id and whose {@code roles} and {@code estates} claims give roles and scope.
- * Health probes and the OpenAPI document are open; metrics need a login.
+ * Health probes and the OpenAPI document are open; metrics need a login; the event processors' status
+ * ({@code /actuator/processors}) is for MANAGER and AUDITOR, rebuilding a read model through it for MANAGER.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -42,6 +44,10 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        // event processors: status for MANAGER and AUDITOR, rebuilding a read model for MANAGER
+                        .requestMatchers(HttpMethod.GET, "/actuator/processors", "/actuator/processors/**")
+                        .hasAnyRole("MANAGER", "AUDITOR")
+                        .requestMatchers("/actuator/processors", "/actuator/processors/**").hasRole("MANAGER")
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/error").permitAll()
                         .anyRequest().authenticated())
@@ -65,6 +71,15 @@ public class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /** Basic: Spring's user-and-password check, with successful BCrypt checks remembered for a while. */
+    @Bean
+    @ConditionalOnProperty(name = "estate.security.mode", havingValue = "basic", matchIfMissing = true)
+    AuthenticationProvider basicAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder,
+                                                       EstateSecurityProperties properties) {
+        return new CachingBasicAuthenticationProvider(users, encoder, properties.credentialCacheTtl(),
+                properties.credentialCacheSize(), System::nanoTime);
     }
 
     @Bean

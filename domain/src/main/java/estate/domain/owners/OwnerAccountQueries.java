@@ -3,6 +3,8 @@ package estate.domain.owners;
 import estate.domain.estates.BuildingId;
 import estate.domain.estates.EstateId;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -37,6 +39,23 @@ public final class OwnerAccountQueries {
     }
 
     public record GetAccountLedger(OwnerAccountId accountId) {
+    }
+
+    /**
+     * The balance as the books stood at the end of {@code asOf} in {@code zoneId} (the estate's zone): the effect
+     * of every ledger line recorded before the next day began there.
+     */
+    public record GetAccountBalanceAsOf(OwnerAccountId accountId, LocalDate asOf, ZoneId zoneId) {
+        public GetAccountBalanceAsOf {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(asOf, "asOf");
+            Objects.requireNonNull(zoneId, "zoneId");
+        }
+
+        /** The first instant after the day: lines recorded before it count. */
+        public Instant endOfDay() {
+            return asOf.plusDays(1).atStartOfDay(zoneId).toInstant();
+        }
     }
 
     public record GetCustomerFile(OwnerAccountId accountId) {
