@@ -2,10 +2,8 @@ package estate.projections.owners;
 
 import estate.domain.owners.OwnerAccountQueries.GetAccountBalanceAsOf;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -18,29 +16,16 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The audit read "balance as of a day", from the ledger lines of {@code account-balance} (each carries its event's
- * timestamp and its effect on the balance). Also keeps the ledger's index on (accountId, sequence), which the
- * account's ledger read uses too: made at start and again before each as-of read (the collection is dropped when
- * {@code account-balance} is reset, and with it the index).
+ * timestamp and its effect on the balance). The ledger lines are found by the {@code accountId} index that the
+ * application keeps on {@code ledger_entries} (also after a reset drops the collection).
  */
 @Component
-public class AccountBalanceAsOfQueries implements InitializingBean {
-
-    static final String LEDGER_INDEX = "accountId_sequence";
+public class AccountBalanceAsOfQueries {
 
     private final MongoTemplate mongo;
 
     public AccountBalanceAsOfQueries(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    @Override
-    public void afterPropertiesSet() {
-        ensureLedgerIndex();
-    }
-
-    void ensureLedgerIndex() {
-        mongo.indexOps(LedgerEntry.class).createIndex(new Index().on("accountId", Sort.Direction.ASC)
-                .on("sequence", Sort.Direction.ASC).named(LEDGER_INDEX));
     }
 
     @QueryHandler
@@ -50,7 +35,6 @@ public class AccountBalanceAsOfQueries implements InitializingBean {
         if (current == null) {
             return Optional.empty();
         }
-        ensureLedgerIndex();
         Instant endOfDay = query.endOfDay();
         List<LedgerEntry> entries = mongo.find(Query.query(where("accountId").is(accountId)
                 .and("recordedAt").lt(endOfDay)).with(Sort.by("sequence")), LedgerEntry.class);
