@@ -127,6 +127,8 @@ class ServiceBenchmarkIT {
             // 5a. Ten years of monthly charges and payments on some accounts (the audit reads' subjects).
             List<Company.Account> historied = history();
 
+            probeIfDue(company.estates().get(0));
+
             // 1. Commands over HTTP at 1, 8 and 32 clients.
             for (int i = 0; i < clients.length; i++) {
                 LoadResult load = closedLoop(clients[i], size.loadSeconds(), true);
@@ -273,6 +275,7 @@ class ServiceBenchmarkIT {
 
     /** Open-loop load at {@code lagRate} commands/s; lag from the processors' histogram over the phase. */
     private void lag() throws Exception {
+        app.awaitCaughtUp(READ_MODELS, Duration.ofMinutes(30)); // no backlog from the phases before
         Map<String, double[]> before = LagHistogram.scrape(app.prometheus());
         Latencies latencies = new Latencies();
         int rate = size.lagRate();
@@ -354,8 +357,14 @@ class ServiceBenchmarkIT {
         return distinct;
     }
 
+    /**
+     * The account's history (every ledger line with its running balance) and its balance as of a day. As-of counts
+     * the lines booked before the end of that day; all ten years were booked during this run, so as of today every
+     * line counts: the most work an as-of read can take for these accounts.
+     */
     private void auditReads(List<Company.Account> accounts) throws Exception {
         app.awaitCaughtUp(List.of("account-balance"), Duration.ofMinutes(10));
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         Random random = new Random(9);
         Latencies ledger = new Latencies();
         Latencies asOf = new Latencies();
@@ -363,9 +372,8 @@ class ServiceBenchmarkIT {
         for (int i = 0; i < size.auditReads() + 20; i++) {
             Company.Account account = accounts.get(random.nextInt(accounts.size()));
             BenchHttp.Response history = http.get("auditor", "/api/accounts/" + account.accountId() + "/ledger");
-            LocalDate day = LocalDate.of(2017, 1, 1).plusDays(random.nextInt(3650));
             BenchHttp.Response balance = http.get("auditor", "/api/accounts/" + account.accountId()
-                    + "/balance?asOf=" + day);
+                    + "/balance?asOf=" + today);
             if (!history.ok() || !balance.ok()) {
                 throw new IllegalStateException("audit read: " + history.status() + " " + balance.status() + " "
                         + balance.body());
@@ -379,7 +387,7 @@ class ServiceBenchmarkIT {
         report.add("5", "account history (%d lines, 10 years monthly): p50 / p99".formatted(lines),
                 "%s / %s".formatted(BenchReport.ms(ledger.percentileMillis(50)), BenchReport.ms(ledger.percentileMillis(99))),
                 "p99 <= 20 ms", ledger.percentileMillis(99) <= 20);
-        report.add("5", "as-of balance (random day in 10 years): p50 / p99",
+        report.add("5", "as-of balance (today: every line of the 10 years counts): p50 / p99",
                 "%s / %s".formatted(BenchReport.ms(asOf.percentileMillis(50)), BenchReport.ms(asOf.percentileMillis(99))),
                 "p99 <= 20 ms", asOf.percentileMillis(99) <= 20);
         report.add("5", "replay verification events/s", "not built: the audit issue (hash chain, replay "
