@@ -32,6 +32,7 @@ final class BenchApp implements AutoCloseable {
     private final int port;
     private final List<String> extraArgs;
     private Process process;
+    private int lives;
     private BenchHttp admin;
 
     BenchApp(Path jar, Path dataDir, String heap, List<String> extraArgs) throws IOException {
@@ -66,7 +67,12 @@ final class BenchApp implements AutoCloseable {
     /** Starts the jar and waits until it answers healthy; returns the seconds from process start to healthy. */
     double start() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC"));
+        if (Boolean.getBoolean("bench.jfr")) { // a CPU profile of the app, for docs/performance.md
+            command.add("-XX:StartFlightRecording=filename=" + dataDir.resolve("app-" + (++lives) + ".jfr")
+                    + ",settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dataDir.toFile())
