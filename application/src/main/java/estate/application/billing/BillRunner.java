@@ -145,7 +145,7 @@ public class BillRunner {
             LocalDate dueDate = period.atDay(terms.policy().dueDayOfMonth());
             Money zero = currencyZero(terms);
             Totals totals = new Totals(zero);
-            Semaphore inFlight = new Semaphore(parallelism);
+            Semaphore inFlight = new Semaphore(parallelism + 1);
             ArrayDeque<Future<Totals>> pending = new ArrayDeque<>();
             Progress progress = new Progress(runId, byAccount.size(), totals);
             Totals known = new Totals(zero);
