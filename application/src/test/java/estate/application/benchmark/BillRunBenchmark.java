@@ -92,7 +92,7 @@ class BillRunBenchmark {
         generate(estate, units);
         double setupSeconds = seconds(setupStart);
         long quietStart = System.nanoTime();
-        awaitProjections();
+        boolean caughtUp = awaitProjections();
         double catchUpSeconds = seconds(quietStart);
 
         long eventsBefore = events();
@@ -115,7 +115,7 @@ class BillRunBenchmark {
         String report = String.format(Locale.ROOT, """
                 bill run benchmark (%s, %d cores, embedded H2 file store WRITE_DELAY=0)
                 units / owner accounts           %d
-                setup (commands in-process)      %.1f s (then %.1f s until the projections caught up)
+                setup (commands in-process)      %.1f s (then %.1f s waiting for the projections: %s)
                 first run: time                  %.1f s
                 first run: events                %d (%.0f events/s), FeeCharged in store %d
                 first run: summary               %s
@@ -124,7 +124,8 @@ class BillRunBenchmark {
                 re-run: summary                  %s
                 event store file                 %d bytes, %d events, %d bytes/event (while running)
                 """, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), units,
-                setupSeconds, catchUpSeconds, firstSeconds, firstEvents, firstEvents / firstSeconds, charges, first, rerunSeconds,
+                setupSeconds, catchUpSeconds,
+                caughtUp ? "caught up" : "still behind, run started anyway", firstSeconds, firstEvents, firstEvents / firstSeconds, charges, first, rerunSeconds,
                 rerunEvents, rerun, diskBytes, storedEvents, diskBytes / storedEvents);
         System.out.println(report);
         Path out = Path.of("target/benchmarks/bill-run.txt");
@@ -216,10 +217,14 @@ class BillRunBenchmark {
         pool.shutdown();
     }
 
-    /** Starts the run with the projections caught up, so that it does not compete with the setup's backlog. */
-    private void awaitProjections() throws InterruptedException {
+    /**
+     * Starts the run with the projections caught up, so that it does not compete with the setup's backlog; waits
+     * at most {@code bench.catch-up-minutes} (30).
+     */
+    private boolean awaitProjections() throws InterruptedException {
         long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(Integer.getInteger("bench.catch-up-minutes", 30))
+                .toNanos();
         while (System.nanoTime() < deadline) {
             boolean caughtUp = processing.eventProcessors().values().stream()
                     .filter(StreamingEventProcessor.class::isInstance)
@@ -227,11 +232,11 @@ class BillRunBenchmark {
                     .allMatch(p -> p.processingStatus().values().stream()
                             .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
             if (caughtUp) {
-                return;
+                return true;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("The projections did not catch up in 30 minutes");
+        return false;
     }
 
     private long events() {
