@@ -59,6 +59,17 @@ CREATE TABLE IF NOT EXISTS lookup_meter_consumption (
     consumption DECIMAL(18, 3) NOT NULL,
     PRIMARY KEY (meter_id, sequence_no)
 );
+-- Charges on open accounts (closing an account removes its rows): a bill run does not post again the lines listed
+-- here. The account aggregate stays the authority: a line missing here (charged before this table existed) is sent
+-- to it and skipped there.
+CREATE TABLE IF NOT EXISTS lookup_charge (
+    account_id VARCHAR(128) NOT NULL,
+    charge_id  VARCHAR(200) NOT NULL,
+    estate_id  VARCHAR(128) NOT NULL,
+    period     VARCHAR(7),
+    PRIMARY KEY (account_id, charge_id)
+);
+CREATE INDEX IF NOT EXISTS lookup_charge_period ON lookup_charge (estate_id, period);
 -- Bill runs not yet complete are resumed at start-up.
 CREATE TABLE IF NOT EXISTS billing_run (
     run_id    VARCHAR(128) PRIMARY KEY,

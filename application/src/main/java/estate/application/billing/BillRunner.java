@@ -23,7 +23,11 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +40,11 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,13 +75,19 @@ public class BillRunner {
     private final FeeSchedules schedules;
     private final int progressEvery;
     private final int parallelism;
+    private final int batchSize;
+    private final TransactionManager transactionManager;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(daemon("bill-runs"));
     private final ExecutorService posting;
 
     public BillRunner(CommandGateway commands, JdbcTemplate jdbc, FeeSchedules schedules,
+                      TransactionManager transactionManager,
                       @Value("${estate.billing.progress-every:500}") int progressEvery,
-                      @Value("${estate.billing.parallelism:4}") int parallelism) {
+                      @Value("${estate.billing.parallelism:2}") int parallelism,
+                      @Value("${estate.billing.batch-size:100}") int batchSize) {
         this.commands = commands;
+        this.transactionManager = transactionManager;
+        this.batchSize = batchSize;
         this.jdbc = jdbc;
         this.schedules = schedules;
         this.progressEvery = progressEvery;
@@ -117,41 +131,46 @@ public class BillRunner {
     }
 
     /**
-     * Executes a run to the end; safe to repeat. Accounts are posted {@code parallelism} at a time (each posting
-     * is one account's unit of work, so they do not contend), with progress recorded every
-     * {@code progressEvery} accounts.
+     * Executes a run to the end; safe to repeat. Lines already on an account (by the command-side lookup of
+     * charges) are not posted again; the others are posted in batches of {@code batchSize} accounts, each batch
+     * one unit of work and one transaction, {@code parallelism} batches at a time. Progress is recorded every
+     * {@code progressEvery} accounts, counting only batches that are done and all before them done too.
      */
     public void execute(BillRunId runId, EstateId estateId, YearMonth period) {
         try {
             FeeScheduleTerms terms = schedules.of(estateId).orElseThrow();
             Map<String, List<Holding>> byAccount = holdings(estateId, period);
             Map<String, List<Consumption>> consumption = consumption(estateId, period);
+            Map<String, Set<String>> onAccounts = chargedAlready(estateId, period);
             LocalDate dueDate = period.atDay(terms.policy().dueDayOfMonth());
-            Totals totals = new Totals(currencyZero(terms));
-            Semaphore inFlight = new Semaphore(parallelism * 4);
-            List<Future<?>> pending = new ArrayList<>();
-            int submitted = 0;
+            Money zero = currencyZero(terms);
+            Totals totals = new Totals(zero);
+            Semaphore inFlight = new Semaphore(parallelism + 1);
+            ArrayDeque<Future<Totals>> pending = new ArrayDeque<>();
+            Progress progress = new Progress(runId, byAccount.size(), totals);
+            Totals known = new Totals(zero);
+            List<AccountBill> batch = new ArrayList<>(batchSize);
             for (Map.Entry<String, List<Holding>> account : byAccount.entrySet()) {
                 List<BillLine> lines = lines(terms, period, dueDate, account.getValue(), consumption);
-                inFlight.acquire();
-                pending.add(posting.submit(() -> {
-                    try {
-                        if (!lines.isEmpty()) {
-                            post(new OwnerAccountId(account.getKey()), runId, period, lines, totals);
-                        }
-                    } finally {
-                        inFlight.release();
-                    }
-                }));
-                if (++submitted % progressEvery == 0) {
-                    await(pending);
-                    commands.sendAndWait(new RecordBillRunProgress(runId, submitted, byAccount.size(),
-                            totals.charged(), totals.already(), totals.amount()));
+                Set<String> charged = onAccounts.getOrDefault(account.getKey(), Set.of());
+                List<BillLine> toPost = charged.isEmpty() ? lines
+                        : lines.stream().filter(line -> !charged.contains(line.chargeId().value())).toList();
+                known.accounts++;
+                known.already += lines.size() - toPost.size();
+                if (!toPost.isEmpty()) {
+                    batch.add(new AccountBill(new OwnerAccountId(account.getKey()), toPost));
                 }
+                if (known.accounts == batchSize) {
+                    submit(runId, period, batch, known, zero, inFlight, pending);
+                    batch = new ArrayList<>(batchSize);
+                    known = new Totals(zero);
+                }
+                progress.collect(pending, false);
             }
-            await(pending);
-            commands.sendAndWait(new CompleteBillRun(runId, byAccount.size(), totals.skipped(), totals.charged(),
-                    totals.already(), totals.amount()));
+            submit(runId, period, batch, known, zero, inFlight, pending);
+            progress.collect(pending, true);
+            commands.sendAndWait(new CompleteBillRun(runId, byAccount.size(), totals.skipped, totals.charged,
+                    totals.already, totals.amount));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | ExecutionException e) {
@@ -159,25 +178,142 @@ public class BillRunner {
         }
     }
 
-    private static void await(List<Future<?>> pending) throws InterruptedException, ExecutionException {
-        for (Future<?> future : pending) {
-            future.get();
-        }
-        pending.clear();
+    /** One account's lines not yet on the account (as far as the lookup knows). */
+    record AccountBill(OwnerAccountId accountId, List<BillLine> lines) {
     }
 
-    private void post(OwnerAccountId account, BillRunId runId, YearMonth period, List<BillLine> lines, Totals totals) {
+    private void submit(BillRunId runId, YearMonth period, List<AccountBill> batch, Totals known, Money zero,
+                        Semaphore inFlight, ArrayDeque<Future<Totals>> pending) throws InterruptedException {
+        if (known.accounts == 0) {
+            return;
+        }
+        if (batch.isEmpty()) {
+            pending.add(CompletableFuture.completedFuture(known));
+            return;
+        }
+        inFlight.acquire();
+        pending.add(posting.submit(() -> {
+            try {
+                Totals result = postBatch(runId, period, batch, zero);
+                result.accounts = known.accounts;
+                result.already += known.already;
+                return result;
+            } finally {
+                inFlight.release();
+            }
+        }));
+    }
+
+    /**
+     * Posts a batch in one unit of work and one transaction. If anything in it fails, nothing of it is stored,
+     * and its accounts are posted one by one: the others are charged, and the failing account is reported.
+     */
+    Totals postBatch(BillRunId runId, YearMonth period, List<AccountBill> batch, Money zero) {
+        if (batch.size() > 1) {
+            try {
+                return inOneUnitOfWork(runId, period, batch, zero);
+            } catch (RuntimeException e) {
+                LOG.warn("Bill run {}: a batch of {} accounts failed ({}); posting its accounts one by one", runId,
+                        batch.size(), e.toString());
+            }
+        }
+        Totals totals = new Totals(zero);
+        AccountNotBilled failed = null;
+        for (AccountBill bill : batch) {
+            try {
+                post(bill, runId, period, totals);
+            } catch (RuntimeException e) {
+                AccountNotBilled failure = new AccountNotBilled(runId, bill.accountId(), e);
+                if (failed == null) {
+                    failed = failure;
+                } else {
+                    failed.addSuppressed(failure);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return totals;
+    }
+
+    private Totals inOneUnitOfWork(BillRunId runId, YearMonth period, List<AccountBill> batch, Money zero) {
+        Totals totals = new Totals(zero);
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(
+                new GenericMessage<>("bill run " + runId + ": " + batch.size() + " accounts"));
+        unitOfWork.attachTransaction(transactionManager);
         try {
-            BillPosting posting = commands.sendAndWait(new PostBill(account, runId.value(), period, lines));
+            for (AccountBill bill : batch) {
+                post(bill, runId, period, totals);
+            }
+        } catch (RuntimeException e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        unitOfWork.commit();
+        return totals;
+    }
+
+    private void post(AccountBill bill, BillRunId runId, YearMonth period, Totals totals) {
+        try {
+            BillPosting posting = commands.sendAndWait(new PostBill(bill.accountId(), runId.value(), period,
+                    bill.lines()));
             totals.add(posting);
         } catch (CommandExecutionException e) {
             if (e.getDetails().filter(d -> d instanceof DomainRuleViolation.Details details
                     && details.code().equals("account-closed")).isPresent()) {
-                totals.skip();
+                totals.skipped++;
                 return;
             }
             throw e;
         }
+    }
+
+    /** An account of a run could not be billed: the run stops there and resumes at the next start. */
+    static final class AccountNotBilled extends RuntimeException {
+        AccountNotBilled(BillRunId runId, OwnerAccountId accountId, Throwable cause) {
+            super("Bill run " + runId + ": account " + accountId + " could not be billed: " + cause.getMessage(),
+                    cause);
+        }
+    }
+
+    /** Records progress as batches complete, in the order they were submitted. */
+    private final class Progress {
+        private final BillRunId runId;
+        private final int total;
+        private final Totals totals;
+        private int nextReport;
+
+        Progress(BillRunId runId, int total, Totals totals) {
+            this.runId = runId;
+            this.total = total;
+            this.totals = totals;
+            this.nextReport = progressEvery;
+        }
+
+        /** Adds the batches done at the head of the queue (all of them if {@code all}) and records progress. */
+        void collect(ArrayDeque<Future<Totals>> pending, boolean all) throws InterruptedException, ExecutionException {
+            while (!pending.isEmpty() && (all || pending.peek().isDone())) {
+                totals.add(pending.poll().get());
+                if (totals.accounts >= nextReport && totals.accounts < total) {
+                    commands.sendAndWait(new RecordBillRunProgress(runId, totals.accounts, total, totals.charged,
+                            totals.already, totals.amount));
+                    while (nextReport <= totals.accounts) {
+                        nextReport += progressEvery;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Lines of the period already on each account, by the command-side lookup (only open accounts). */
+    private Map<String, Set<String>> chargedAlready(EstateId estateId, YearMonth period) {
+        Map<String, Set<String>> byAccount = new HashMap<>();
+        jdbc.query("SELECT account_id, charge_id FROM lookup_charge WHERE estate_id = ? AND period = ?",
+                rs -> {
+                    byAccount.computeIfAbsent(rs.getString(1), a -> new HashSet<>()).add(rs.getString(2));
+                }, estateId.value(), period.toString());
+        return byAccount;
     }
 
     static List<BillLine> lines(FeeScheduleTerms terms, YearMonth period, LocalDate dueDate, List<Holding> holdings,
@@ -243,41 +379,30 @@ public class BillRunner {
                 .orElseThrow(() -> new IllegalStateException("A fee schedule without rates cannot bill"));
     }
 
-    /** Running totals of a run, added to from the posting threads. */
-    private static final class Totals {
-        private int skipped;
-        private int charged;
-        private int already;
-        private Money amount;
+    /** Totals of a batch, or of a run's batches done so far; each belongs to one thread at a time. */
+    static final class Totals {
+        int accounts;
+        int skipped;
+        int charged;
+        int already;
+        Money amount;
 
         Totals(Money zero) {
             this.amount = zero;
         }
 
-        synchronized void add(BillPosting posting) {
+        void add(BillPosting posting) {
             charged += posting.charged();
             already += posting.alreadyCharged();
             amount = amount.plus(posting.amount());
         }
 
-        synchronized void skip() {
-            skipped++;
-        }
-
-        synchronized int skipped() {
-            return skipped;
-        }
-
-        synchronized int charged() {
-            return charged;
-        }
-
-        synchronized int already() {
-            return already;
-        }
-
-        synchronized Money amount() {
-            return amount;
+        void add(Totals other) {
+            accounts += other.accounts;
+            skipped += other.skipped;
+            charged += other.charged;
+            already += other.already;
+            amount = amount.plus(other.amount);
         }
     }
 }

@@ -1,5 +1,6 @@
 package estate.application.billing;
 
+import estate.application.config.BoundedAggregateCache;
 import estate.domain.billing.BillRun;
 import estate.domain.billing.EstateFinance;
 import estate.domain.billing.FeeSchedule;
@@ -21,7 +22,9 @@ public class BillingConfig {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(FeeSchedule.class))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Meter.class))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(BillRun.class))
+                // a run of 100,000 accounts records its progress 200 times: not replayed from the start each time
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(BillRun.class)
+                        .configureCache(c -> new BoundedAggregateCache(16)))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(EstateFinance.class));
     }
 

@@ -88,12 +88,18 @@ public class AxonConfig {
 
     @Bean
     ConfigurerModule aggregates(@Value("${estate.snapshot.owner-account-threshold}") int accountThreshold,
-                                @Value("${estate.snapshot.estate-threshold}") int estateThreshold) {
+                                @Value("${estate.snapshot.estate-threshold}") int estateThreshold,
+                                @Value("${estate.cache.owner-accounts:5000}") int accountsCached,
+                                @Value("${estate.cache.estates:64}") int estatesCached) {
+        // the aggregates used last stay in memory (ADR 6): an estate of 10,000 units is not rebuilt from its
+        // snapshot on every RegisterUnit, nor an account on every command; a rolled-back unit of work evicts
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(OwnerAccount.class)
+                    .configureCache(c -> new BoundedAggregateCache(accountsCached))
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                             c.getComponent(Snapshotter.class), accountThreshold)));
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Estate.class)
+                    .configureCache(c -> new BoundedAggregateCache(estatesCached))
                     .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                             c.getComponent(Snapshotter.class), estateThreshold)));
             configurer.registerCommandHandler(c -> new UnitTransferHandler(c.repository(OwnerAccount.class)));

@@ -8,6 +8,7 @@ import estate.domain.estates.EstateEvent.UnitAreaCorrected;
 import estate.domain.estates.EstateEvent.UnitRegistered;
 import estate.domain.owners.OwnerAccountEvent.AccountClosed;
 import estate.domain.owners.OwnerAccountEvent.AccountOpened;
+import estate.domain.owners.OwnerAccountEvent.FeeCharged;
 import estate.domain.owners.OwnerAccountEvent.PortalUserLinked;
 import estate.domain.owners.OwnerAccountEvent.UnitAcquired;
 import estate.domain.owners.OwnerAccountEvent.UnitTransferredIn;
@@ -119,8 +120,18 @@ public class CommandLookupProjection {
         startHolding(event.accountId().value(), event.unitId().value(), "OWNER", event.transferDate(), sequence);
     }
 
+    /** The bill run posts only lines not listed here (the account itself skips any it has already). */
+    @EventHandler
+    void on(FeeCharged event) {
+        jdbc.update("INSERT INTO lookup_charge (account_id, charge_id, estate_id, period) VALUES (?, ?, ?, ?)",
+                event.accountId().value(), event.chargeId().value(), event.estateId().value(),
+                event.period() == null ? null : event.period().toString());
+    }
+
     @EventHandler
     void on(AccountClosed event) {
+        // a closed account is not billed: the bill run must ask it (and count it as skipped), not this table
+        jdbc.update("DELETE FROM lookup_charge WHERE account_id = ?", event.accountId().value());
         jdbc.update("DELETE FROM lookup_unit_holder WHERE account_id = ?", event.accountId().value());
         endHoldings("account_id = ?", event.moveOutDate(), event.accountId().value());
     }

@@ -15,7 +15,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -30,6 +32,11 @@ public class Estate {
     private Map<String, Integer> buildingFloors = new HashMap<>();
     private Map<String, String> unitNumbers = new HashMap<>();
     private Map<String, BigDecimal> unitAreas = new HashMap<>();
+    /**
+     * The unit numbers in use (the values of {@code unitNumbers}), so that a new number is checked in constant time,
+     * not by scanning every unit. Derived, not in snapshots: built from {@code unitNumbers} when first needed.
+     */
+    private transient Set<String> numbersInUse;
 
     protected Estate() {
         // for Axon
@@ -62,7 +69,7 @@ public class Estate {
         if (unitNumbers.containsKey(command.unitId().value())) {
             throw DomainRuleViolation.conflict("duplicate-unit", "Unit " + command.unitId() + " exists");
         }
-        if (unitNumbers.containsValue(command.number())) {
+        if (numbersInUse().contains(command.number())) {
             throw DomainRuleViolation.conflict("unit-number-taken",
                     "Unit number " + command.number() + " is already used in estate " + estateId);
         }
@@ -98,8 +105,16 @@ public class Estate {
         buildingFloors.put(event.buildingId().value(), event.floors());
     }
 
+    private Set<String> numbersInUse() {
+        if (numbersInUse == null) {
+            numbersInUse = new HashSet<>(unitNumbers.values());
+        }
+        return numbersInUse;
+    }
+
     @EventSourcingHandler
     void on(UnitRegistered event) {
+        numbersInUse().add(event.number());
         unitNumbers.put(event.unitId().value(), event.number());
         unitAreas.put(event.unitId().value(), event.floorArea());
     }
