@@ -19,13 +19,12 @@ import estate.projections.billing.FinanceFigures.ArrearsAging;
 import estate.projections.billing.FinanceFigures.Bucket;
 import estate.projections.billing.FinanceFigures.CollectionRate;
 import estate.projections.billing.FinanceFigures.IncomeByItem;
-import estate.projections.support.Guarded;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -59,7 +58,7 @@ public class StatementProjection {
 
     @EventHandler
     void on(AccountOpened event, @SequenceNumber long sequence) {
-        Guarded.insertOnce(mongo, new AccountStatement(event.accountId().value(), event.estateId().value(),
+        WriteBuffer.of(mongo).insertOnce(event.accountId().value(), new AccountStatement(event.accountId().value(), event.estateId().value(),
                 event.currency().getCurrencyCode(), List.of(), ZERO, sequence));
     }
 
@@ -154,15 +153,15 @@ public class StatementProjection {
 
     /** Replaces the statement with {@code change} of it, unless it has applied this event already. */
     private void update(String accountId, long sequence, UnaryOperator<AccountStatement> change) {
-        AccountStatement current = mongo.findById(accountId, AccountStatement.class);
+        WriteBuffer writes = WriteBuffer.of(mongo);
+        AccountStatement current = writes.find(accountId, AccountStatement.class);
         if (current == null || current.lastSequence() >= sequence) {
             return;
         }
         AccountStatement next = change.apply(current);
         next = new AccountStatement(next.accountId(), next.estateId(), next.currency(), next.charges(), next.credit(),
                 sequence);
-        mongo.findAndReplace(Query.query(where("_id").is(accountId).and(Guarded.LAST_SEQUENCE)
-                .is(current.lastSequence())), next, FindAndReplaceOptions.none());
+        writes.save(accountId, sequence, next);
     }
 
     @ResetHandler

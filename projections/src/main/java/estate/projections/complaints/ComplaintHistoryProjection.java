@@ -19,7 +19,7 @@ import estate.domain.complaints.ComplaintEvent.ResolutionRated;
 import estate.domain.complaints.ComplaintEvent.ReturnVisitRecorded;
 import estate.domain.complaints.ComplaintEvent.WorkOrderRequested;
 import estate.projections.complaints.ComplaintQueries.GetComplaintHistory;
-import estate.projections.support.Guarded;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -53,7 +53,7 @@ public class ComplaintHistoryProjection {
     void on(ComplaintEvent event, EventMessage<?> message) {
         long sequence = ((DomainEventMessage<?>) message).getSequenceNumber();
         String complaint = event.complaintId().value();
-        Guarded.insertOnce(mongo, new ComplaintHistoryEntry(complaint + ":" + sequence, complaint,
+        WriteBuffer.of(mongo).insertOnce(complaint + ":" + sequence, new ComplaintHistoryEntry(complaint + ":" + sequence, complaint,
                 event.estateId().value(), sequence, event.getClass().getSimpleName(), occurredAt(event),
                 summaryOf(event), (String) message.getMetaData().get("userId"),
                 (String) message.getMetaData().get("role")));

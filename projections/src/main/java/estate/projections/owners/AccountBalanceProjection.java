@@ -20,7 +20,7 @@ import estate.domain.owners.OwnerAccountEvent.WaiverRequested;
 import estate.domain.owners.OwnerAccountQueries.GetAccountBalance;
 import estate.domain.owners.OwnerAccountQueries.GetAccountLedger;
 import estate.domain.shared.Money;
-import estate.projections.support.Guarded;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,7 +28,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -58,8 +57,8 @@ public class AccountBalanceProjection {
 
     @EventHandler
     void on(AccountOpened event, EventMessage<?> message) {
-        Guarded.insertOnce(mongo, AccountBalance.opened(event.accountId().value(), event.estateId().value(),
-                event.currency().getCurrencyCode(), sequence(message)));
+        WriteBuffer.of(mongo).insertOnce(event.accountId().value(), AccountBalance.opened(event.accountId().value(),
+                event.estateId().value(), event.currency().getCurrencyCode(), sequence(message)));
     }
 
     @EventHandler
@@ -172,7 +171,7 @@ public class AccountBalanceProjection {
                       String channel, String receipt) {
         String account = event.accountId().value();
         long sequence = sequence(message);
-        Guarded.insertOnce(mongo, new LedgerEntry(account + ":" + sequence, account, event.estateId().value(),
+        WriteBuffer.of(mongo).insertOnce(account + ":" + sequence, new LedgerEntry(account + ":" + sequence, account, event.estateId().value(),
                 sequence, kind, reference, feeItem, period, date, channel, receipt,
                 amount == null ? null : amount.amount(), delta,
                 amount == null ? null : amount.currency().getCurrencyCode(), detail, message.getTimestamp(),
@@ -183,14 +182,13 @@ public class AccountBalanceProjection {
     private void adjust(OwnerAccountEvent event, EventMessage<?> message, BigDecimal charged, BigDecimal lateFees,
                         BigDecimal paid, BigDecimal waived, BigDecimal refunded, BigDecimal credit) {
         long sequence = sequence(message);
-        AccountBalance current = mongo.findById(event.accountId().value(), AccountBalance.class);
+        WriteBuffer writes = WriteBuffer.of(mongo);
+        AccountBalance current = writes.find(event.accountId().value(), AccountBalance.class);
         if (current == null || current.lastSequence() >= sequence) {
             return;
         }
-        mongo.findAndReplace(Query.query(where("_id").is(current.accountId())
-                        .and(Guarded.LAST_SEQUENCE).is(current.lastSequence())),
-                current.add(charged, lateFees, paid, waived, refunded, credit, sequence),
-                FindAndReplaceOptions.none());
+        writes.save(current.accountId(), sequence,
+                current.add(charged, lateFees, paid, waived, refunded, credit, sequence));
     }
 
     private void touch(OwnerAccountEvent event, EventMessage<?> message) {

@@ -13,7 +13,7 @@ import estate.domain.owners.OwnerAccountEvent.UnitAcquired;
 import estate.domain.owners.OwnerAccountEvent.UnitTransferredIn;
 import estate.domain.owners.OwnerAccountEvent.UnitTransferredOut;
 import estate.domain.owners.OwnerAccountQueries.GetCustomerFile;
-import estate.projections.support.Guarded;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -115,7 +115,7 @@ public class CustomerFileProjection {
     private void write(OwnerAccountEvent event, EventMessage<?> message, Line line) {
         long sequence = ((DomainEventMessage<?>) message).getSequenceNumber();
         String account = event.accountId().value();
-        Guarded.insertOnce(mongo, new CustomerFileEntry(account + ":" + sequence, account, event.estateId().value(),
+        WriteBuffer.of(mongo).insertOnce(account + ":" + sequence, new CustomerFileEntry(account + ":" + sequence, account, event.estateId().value(),
                 sequence, line.kind(), line.occurredAt(), line.channel(), line.summary(), line.tags(),
                 line.staffMember(), line.concernId(), (String) message.getMetaData().get("userId"),
                 (String) message.getMetaData().get("role")));

@@ -23,7 +23,7 @@ import estate.domain.workorders.WorkOrderEvent.WorkPutOnHold;
 import estate.domain.workorders.WorkOrderEvent.WorkResumed;
 import estate.domain.workorders.WorkOrderEvent.WorkStarted;
 import estate.domain.workorders.WorkOrderQueries.GetWorkOrderHistory;
-import estate.projections.support.Guarded;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -57,7 +57,7 @@ public class WorkOrderHistoryProjection {
     void on(WorkOrderEvent event, EventMessage<?> message) {
         long sequence = ((DomainEventMessage<?>) message).getSequenceNumber();
         String workOrder = event.workOrderId().value();
-        Guarded.insertOnce(mongo, new WorkOrderHistoryEntry(workOrder + ":" + sequence, workOrder,
+        WriteBuffer.of(mongo).insertOnce(workOrder + ":" + sequence, new WorkOrderHistoryEntry(workOrder + ":" + sequence, workOrder,
                 event.estateId().value(), sequence, event.getClass().getSimpleName(), occurredAt(event),
                 summaryOf(event), (String) message.getMetaData().get("userId"),
                 (String) message.getMetaData().get("role")));

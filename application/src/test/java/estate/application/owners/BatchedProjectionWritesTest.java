@@ -1,0 +1,144 @@
+package estate.application.owners;
+
+import com.mongodb.client.MongoClient;
+import estate.application.support.ApplicationTest;
+import estate.projections.billing.StatementProjection;
+import estate.projections.owners.AccountBalanceProjection;
+import estate.projections.support.WriteBuffer;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static estate.application.support.Scenario.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The batched read-model writes ({@link WriteBuffer}): a processing batch holding several events of one account
+ * builds exactly the read model that one-at-a-time delivery builds, and delivering a batch again, whole or split
+ * differently, changes nothing.
+ */
+class BatchedProjectionWritesTest extends ApplicationTest {
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    MongoClient client;
+    @Autowired
+    MongoConverter converter;
+
+    @Test
+    void aBatchOfOneAccountsEventsBuildsWhatOneAtATimeDeliveryBuilds() {
+        List<EventMessage<?>> events = busyAccountEvents();
+        assertThat(events.size()).isGreaterThanOrEqualTo(8);
+
+        MongoTemplate oneByOne = database();
+        deliverOneAtATime(oneByOne, events);
+        MongoTemplate batched = database();
+        deliverAsBatch(batched, events);
+
+        Map<String, List<Document>> expected = contents(oneByOne);
+        assertThat(expected.get("account_balances")).hasSize(1);
+        assertThat(expected.get("ledger_entries")).hasSize(events.size() - 1);
+        assertThat(contents(batched)).isEqualTo(expected);
+
+        deliverAsBatch(batched, events);
+        assertThat(contents(batched)).as("the same batch delivered again").isEqualTo(expected);
+        deliverAsBatch(batched, events.subList(2, events.size()));
+        deliverAsBatch(batched, events.subList(0, 3));
+        assertThat(contents(batched)).as("parts of it delivered again").isEqualTo(expected);
+        deliverOneAtATime(batched, events);
+        assertThat(contents(batched)).as("each event delivered again, one at a time").isEqualTo(expected);
+    }
+
+    @Test
+    void aBatchRedeliveredAfterAnEarlierPartialDeliveryCompletesTheReadModel() {
+        List<EventMessage<?>> events = busyAccountEvents();
+        MongoTemplate oneByOne = database();
+        deliverOneAtATime(oneByOne, events);
+
+        MongoTemplate partial = database();
+        deliverAsBatch(partial, events.subList(0, 4));
+        // the processor stored no token: the next delivery starts at the first event again, in a larger batch
+        deliverAsBatch(partial, events);
+
+        assertThat(contents(partial)).isEqualTo(contents(oneByOne));
+    }
+
+    private List<EventMessage<?>> busyAccountEvents() {
+        String unit = given.unit(SUNRISE, given.building(SUNRISE, "Batch"), unitNumber(), "95.50");
+        String account = given.account(SUNRISE, "OWNER", "Batch Owner", "13200000001", unit, null);
+        given.charge(account, "267.40", "2026-10");
+        given.charge(account, "267.40", "2026-11");
+        given.payment(account, "300.00", "R-BATCH-1");
+        given.charge(account, "267.40", "2026-12");
+        given.payment(account, "500.00", "R-BATCH-2");
+        List<EventMessage<?>> events = new ArrayList<>(eventually(
+                () -> eventStore.readEvents(account, 0).asStream().toList(), list -> list.size() >= 8));
+        return events;
+    }
+
+    private MongoTemplate database() {
+        return new MongoTemplate(new SimpleMongoClientDatabaseFactory(client,
+                "batch_" + UUID.randomUUID().toString().replace("-", "")), converter);
+    }
+
+    private static List<AnnotationEventHandlerAdapter> projections(MongoTemplate mongo) {
+        return List.of(new AnnotationEventHandlerAdapter(new AccountBalanceProjection(mongo)),
+                new AnnotationEventHandlerAdapter(new StatementProjection(mongo)));
+    }
+
+    /** No unit of work: every write goes straight to MongoDB, as the processors did before batching. */
+    private static void deliverOneAtATime(MongoTemplate mongo, List<EventMessage<?>> events) {
+        for (EventMessage<?> event : events) {
+            handle(projections(mongo), event);
+        }
+    }
+
+    /** One batching unit of work with the flush interceptor, as a tracking processor runs a batch. */
+    private static void deliverAsBatch(MongoTemplate mongo, List<EventMessage<?>> events) {
+        List<AnnotationEventHandlerAdapter> adapters = projections(mongo);
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(events));
+        batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch,
+                List.of(WriteBuffer.flushAtEndOfBatch()), message -> {
+            handle(adapters, message);
+            return null;
+        }).proceed());
+        assertThat(batch.getExecutionResult().isExceptionResult()).isFalse();
+    }
+
+    private static void handle(List<AnnotationEventHandlerAdapter> adapters, EventMessage<?> event) {
+        try {
+            for (AnnotationEventHandlerAdapter adapter : adapters) {
+                if (adapter.canHandle(event)) {
+                    adapter.handle(event);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, List<Document>> contents(MongoTemplate mongo) {
+        Map<String, List<Document>> contents = new LinkedHashMap<>();
+        for (String collection : new java.util.TreeSet<>(mongo.getCollectionNames())) {
+            contents.put(collection, mongo.find(new Query().with(org.springframework.data.domain.Sort.by("_id")),
+                    Document.class, collection));
+        }
+        return contents;
+    }
+}

@@ -1,0 +1,198 @@
+package estate.projections.support;
+
+import com.mongodb.MongoBulkWriteException;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The read-model writes of one processing batch, flushed as one unordered {@code bulkWrite} per collection
+ * when the batch ends (before the processor stores its token), instead of one round trip per event.
+ * <p>
+ * Two kinds of writes, both idempotent, so a batch delivered twice (a crash between the flush and the token
+ * update) changes nothing:
+ * <ul>
+ *     <li>{@link #insertOnce}: a document with a deterministic id (ledger line, timeline entry); a duplicate
+ *     key on flush means it was written before and is ignored;</li>
+ *     <li>{@link #save}: the new state of a document that follows one aggregate and records the last sequence
+ *     number it applied ({@value Guarded#LAST_SEQUENCE}); written as a replace of the document only if it has
+ *     not applied that sequence yet ({@code lastSequence < sequence}, upsert: a document first inserted in this
+ *     batch). A duplicate key on the upsert means the stored document is as new or newer: ignored.</li>
+ * </ul>
+ * {@link #find} returns the batch's own state of a document if it holds one, so the next event of the same
+ * aggregate in the batch reads what the previous one wrote, not MongoDB.
+ * <p>
+ * Outside a unit of work (a handler invoked directly) every write goes straight to MongoDB. Inside one, the
+ * buffer is a resource of the root unit of work, flushed by {@link #flushAtEndOfBatch()} after the batch's last
+ * message (register it on the processor), or at the latest on prepare-commit. A batch that fails is rolled
+ * back and its buffer dropped with the unit of work: nothing of it was written, the processor retries it.
+ */
+public final class WriteBuffer {
+
+    private static final String RESOURCE = WriteBuffer.class.getName();
+
+    private final MongoTemplate mongo;
+    private final boolean immediate;
+    /** Per collection, per id: the pending write, in order of first touch. */
+    private final Map<Class<?>, Map<String, Pending>> pending = new LinkedHashMap<>();
+
+    private WriteBuffer(MongoTemplate mongo, boolean immediate) {
+        this.mongo = mongo;
+        this.immediate = immediate;
+    }
+
+    /** The buffer of the current batch for {@code mongo}; one that writes immediately outside a unit of work. */
+    public static WriteBuffer of(MongoTemplate mongo) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new WriteBuffer(mongo, true);
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Map<MongoTemplate, WriteBuffer> buffers = root.getOrComputeResource(RESOURCE, key -> {
+            Map<MongoTemplate, WriteBuffer> created = new LinkedHashMap<>();
+            root.onPrepareCommit(uow -> flushAll(created));
+            return created;
+        });
+        return buffers.computeIfAbsent(mongo, m -> new WriteBuffer(m, false));
+    }
+
+    /**
+     * Flushes the current batch's buffers after its last message is handled, so read models are written before
+     * the processor stores its token (which it does on prepare-commit, or before the batch with a transaction
+     * manager). Register on every processor whose handlers use the buffer.
+     */
+    public static MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch() {
+        return WriteBuffer::flushAfterLast;
+    }
+
+    private static Object flushAfterLast(UnitOfWork<? extends EventMessage<?>> unitOfWork,
+                                         InterceptorChain chain) throws Exception {
+        Object result = chain.proceed();
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+            Map<MongoTemplate, WriteBuffer> buffers = unitOfWork.root().getResource(RESOURCE);
+            if (buffers != null) {
+                flushAll(buffers);
+            }
+        }
+        return result;
+    }
+
+    private static void flushAll(Map<MongoTemplate, WriteBuffer> buffers) {
+        for (WriteBuffer buffer : buffers.values()) {
+            buffer.flush();
+        }
+    }
+
+    /** Inserts a document with a deterministic id unless it exists. */
+    public void insertOnce(String id, Object document) {
+        if (immediate) {
+            Guarded.insertOnce(mongo, document);
+            return;
+        }
+        Map<String, Pending> writes = writes(document.getClass());
+        if (!writes.containsKey(id)) {
+            writes.put(id, new Pending(document, Kind.INSERT, -1));
+        }
+    }
+
+    /**
+     * The document as this batch left it, else as stored; null if neither. Documents handled with
+     * {@link #save} only.
+     */
+    public <T> T find(String id, Class<T> type) {
+        if (!immediate) {
+            Pending write = writes(type).get(id);
+            if (write != null) {
+                return type.cast(write.document);
+            }
+        }
+        return mongo.findById(id, type);
+    }
+
+    /**
+     * Stores {@code document} (id {@code id}, its {@value Guarded#LAST_SEQUENCE} is {@code sequence}) unless
+     * the stored one has applied {@code sequence} already.
+     */
+    public void save(String id, long sequence, Object document) {
+        Pending write = new Pending(document, Kind.SAVE, sequence);
+        if (immediate) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, document.getClass());
+            write.addTo(bulk, id);
+            execute(bulk);
+            return;
+        }
+        writes(document.getClass()).put(id, write);
+    }
+
+    /** Writes everything pending, one unordered bulk write per collection. */
+    public void flush() {
+        for (Map.Entry<Class<?>, Map<String, Pending>> collection : pending.entrySet()) {
+            if (collection.getValue().isEmpty()) {
+                continue;
+            }
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection.getKey());
+            List<Object> inserts = new ArrayList<>();
+            for (Map.Entry<String, Pending> write : collection.getValue().entrySet()) {
+                if (write.getValue().kind == Kind.INSERT) {
+                    inserts.add(write.getValue().document);
+                } else {
+                    write.getValue().addTo(bulk, write.getKey());
+                }
+            }
+            if (!inserts.isEmpty()) {
+                bulk.insert(inserts);
+            }
+            execute(bulk);
+        }
+        pending.clear();
+    }
+
+    private Map<String, Pending> writes(Class<?> type) {
+        return pending.computeIfAbsent(type, t -> new LinkedHashMap<>());
+    }
+
+    private static void execute(BulkOperations bulk) {
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            if (!e.getErrors().stream().allMatch(error -> error.getCode() == 11000)) {
+                throw e;
+            }
+        } catch (DuplicateKeyException e) {
+            // a single write that found its document stored already
+        } catch (MongoBulkWriteException e) {
+            if (!e.getWriteErrors().stream().allMatch(error -> error.getCode() == 11000)) {
+                throw e;
+            }
+        }
+    }
+
+    private enum Kind { INSERT, SAVE }
+
+    private record Pending(Object document, Kind kind, long sequence) {
+        Pending {
+            Objects.requireNonNull(document, "document");
+        }
+
+        void addTo(BulkOperations bulk, String id) {
+            bulk.replaceOne(Query.query(where("_id").is(id).and(Guarded.LAST_SEQUENCE).lt(sequence)), document,
+                    FindAndReplaceOptions.options().upsert());
+        }
+    }
+}
