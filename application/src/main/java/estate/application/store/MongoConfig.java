@@ -3,6 +3,7 @@ package estate.application.store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -34,11 +35,13 @@ public class MongoConfig {
 
     @Bean(destroyMethod = "shutdownNow")
     EmbeddedMongo embeddedMongo(@Value("${estate.mongo.uri:}") String uri,
-                                @Value("${estate.mongo.embedded-port:0}") int port) {
+                                @Value("${estate.mongo.embedded-port:0}") int port,
+                                @Value("${estate.mongo.embedded-indexes:true}") boolean indexes) {
         if (!uri.isBlank()) {
             return EmbeddedMongo.none();
         }
-        MongoServer server = new MongoServer(new IndexedMemoryBackend());
+        // false: mongo-java-server's stock backend (scans), only to measure what the indexes buy (docs/performance.md)
+        MongoServer server = new MongoServer(indexes ? new IndexedMemoryBackend() : new MemoryBackend());
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + address.getPort());

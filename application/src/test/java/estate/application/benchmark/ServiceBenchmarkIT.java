@@ -103,7 +103,13 @@ class ServiceBenchmarkIT {
             log("raw JDBC appends, %d threads: %.0f/s", clients[i], rawAppends[i]);
         }
 
-        app = new BenchApp(appJar, data, size.heap(), List.of("--estate.benchmark.noop-processor=true"));
+        List<String> appArgs = new ArrayList<>(List.of("--estate.benchmark.noop-processor=true"));
+        String extra = System.getProperty("bench.appArgs", "");
+        if (!extra.isBlank()) { // e.g. switch optimisations off to measure what they buy
+            appArgs.addAll(Arrays.asList(extra.trim().split("\\s+")));
+            report.note("app arguments: " + extra.trim());
+        }
+        app = new BenchApp(appJar, data, size.heap(), appArgs);
         try {
             double emptyStart = app.start();
             http = new BenchHttp(app.baseUrl(), 40);
@@ -199,7 +205,8 @@ class ServiceBenchmarkIT {
                 .formatted(System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                         LocalDate.now(), seconds(started) / 60));
-        Path out = Path.of("target/benchmarks/service-" + size.name() + ".md");
+        Path out = Path.of("target/benchmarks/service-" + size.name()
+                + System.getProperty("bench.label", "").transform(l -> l.isBlank() ? "" : "-" + l) + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md, StandardCharsets.UTF_8);
         System.out.println("\n" + md);
