@@ -154,10 +154,10 @@ class ServiceBenchmarkIT {
             }
 
             // 2. Projection lag at a steady rate.
-            lag();
+            phase("projection lag", this::lag);
 
             // 5. Audit reads on the 10-year accounts.
-            auditReads(historied);
+            phase("audit reads", () -> auditReads(historied));
 
             // 6. Dashboard reads.
             Probe dashboard = dashboard(company.estates().get(0), size.dashboardRounds());
@@ -166,13 +166,13 @@ class ServiceBenchmarkIT {
                     "p99 <= 50 ms at 1M events", app.head() >= 1_000_000 ? dashboard.p99() <= 50 : null);
 
             // 4. Bill runs: the small run, the whole company, the re-run that charges nothing.
-            billRuns();
+            phase("bill runs", this::billRuns);
 
             // 7. Fill the log up to the largest growth size with more months of billing, probing on the way.
-            fill();
+            phase("growth fill", this::fill);
 
             // 3. Full replay, the finance history alone, the no-op ceiling.
-            replay();
+            phase("replay", this::replay);
 
             // 8. Disk, then a restart on the full log: start-up including the rebuild of the read models.
             long events = app.head();
@@ -183,6 +183,9 @@ class ServiceBenchmarkIT {
             double healthy = app.start();
             double rebuilt = app.awaitCaughtUp(List.of(), Duration.ofHours(2));
             double startup = healthy + rebuilt;
+            report.addRatio("3", "full replay: all %d read models rebuilt at start, %,d events (process start to caught up)"
+                            .formatted(READ_MODELS.size(), events), events / startup, noopReplay, "events/s",
+                    ">= 20,000/s and ratio >= 0.5", events / startup >= 20_000 && events / startup / noopReplay >= 0.5);
             report.add("8", "startup with %,d events: healthy / read models rebuilt".formatted(events),
                     "%s s / %s s".formatted(BenchReport.fmt(healthy), BenchReport.fmt(startup)),
                     "<= 15 s with 1M events", events >= 1_000_000 ? startup <= 15 : null);
@@ -211,6 +214,21 @@ class ServiceBenchmarkIT {
         Files.writeString(out, md, StandardCharsets.UTF_8);
         System.out.println("\n" + md);
         System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    interface Phase {
+        void run() throws Exception;
+    }
+
+    /** Runs a phase; if it fails, the table says so and the run goes on with the next one. */
+    private void phase(String name, Phase phase) {
+        try {
+            phase.run();
+        } catch (Exception | AssertionError e) {
+            log("phase %s failed: %s", name, e);
+            e.printStackTrace(System.out);
+            report.note("phase " + name + " failed: " + e);
+        }
     }
 
     // ---- 1. commands over HTTP ----
@@ -408,6 +426,7 @@ class ServiceBenchmarkIT {
 
     /** The whole-dashboard endpoint of one estate (finance, work owed, complaints, satisfaction), as a manager. */
     private Probe dashboard(String estate, int rounds) throws Exception {
+        app.awaitCaughtUp(READ_MODELS, Duration.ofMinutes(30));
         String read = "/api/estates/" + estate + "/dashboard?asOf=2027-01-31";
         Latencies latencies = new Latencies();
         for (int i = 0; i < rounds + 5; i++) {
@@ -438,6 +457,7 @@ class ServiceBenchmarkIT {
     private void probeIfDue(String estate) throws Exception {
         long head = app.head();
         while (probesDone < size.growthAt().length && head >= size.growthAt()[probesDone]) {
+            app.awaitCaughtUp(READ_MODELS, Duration.ofMinutes(30)); // same conditions at every size: no backlog
             LoadResult load = closedLoop(8, size.probeSeconds(), false);
             Probe dashboard = dashboard(estate, 30);
             growth.add(new String[]{"%,d".formatted(head), BenchReport.ms(load.p99()), BenchReport.ms(dashboard.p99()),
@@ -540,28 +560,26 @@ class ServiceBenchmarkIT {
 
     // ---- 3. replay ----
 
+    private double noopReplay = Double.NaN;
+
+    /**
+     * The finance history alone and the no-op ceiling, each rebuilt by a reset while the app runs. The rebuild of
+     * every read model is measured by the restart (the embedded default rebuilds them all at every start).
+     */
     private void replay() throws Exception {
         app.awaitCaughtUp(List.of(), Duration.ofMinutes(30));
         long events = app.head();
         long t0 = System.nanoTime();
-        for (String processor : READ_MODELS) {
-            app.reset(processor);
-        }
-        app.awaitCaughtUp(READ_MODELS, Duration.ofHours(2));
-        double all = events / seconds(t0);
-        t0 = System.nanoTime();
         app.reset("account-balance");
         app.awaitCaughtUp(List.of("account-balance"), Duration.ofHours(1));
         double finance = events / seconds(t0);
         t0 = System.nanoTime();
         app.reset(NOOP);
         app.awaitCaughtUp(List.of(NOOP), Duration.ofHours(1));
-        double noop = events / seconds(t0);
-        log("replay of %,d events: all %.0f/s, finance %.0f/s, no-op %.0f/s", events, all, finance, noop);
-        report.addRatio("3", "full replay, all %d read-model processors, %,d events".formatted(READ_MODELS.size(),
-                events), all, noop, "events/s", ">= 20,000/s and ratio >= 0.5", all >= 20_000 && all / noop >= 0.5);
-        report.addRatio("3", "replay of the finance history alone (account-balance)", finance, noop, "events/s",
-                "", null);
+        noopReplay = events / seconds(t0);
+        log("replay of %,d events: finance %.0f/s, no-op %.0f/s", events, finance, noopReplay);
+        report.addRatio("3", "replay of the finance history alone (account-balance, reset while running), %,d events"
+                .formatted(events), finance, noopReplay, "events/s", "", null);
     }
 
     // ---- support ----
