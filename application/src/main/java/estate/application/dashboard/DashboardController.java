@@ -4,12 +4,14 @@ import estate.api.errors.ApiException;
 import estate.api.security.AccessGuard;
 import estate.domain.billing.BillingQueries.GetArrearsAging;
 import estate.domain.billing.BillingQueries.GetCollectionRate;
+import estate.domain.billing.BillingQueries.GetEstateFinanceFigures;
 import estate.domain.billing.BillingQueries.GetIncomeByItem;
 import estate.domain.estates.EstateId;
 import estate.domain.estates.EstateQueries.GetEstate;
 import estate.domain.workorders.WorkOrderQueries.CountOpenWorkOrders;
 import estate.projections.billing.FinanceFigures.ArrearsAging;
 import estate.projections.billing.FinanceFigures.CollectionRate;
+import estate.projections.billing.FinanceFigures.EstateFinanceFigures;
 import estate.projections.billing.FinanceFigures.IncomeByItem;
 import estate.projections.complaints.ComplaintCounts;
 import estate.projections.complaints.ComplaintQueries.CountOpenComplaints;
@@ -77,21 +79,19 @@ public class DashboardController {
                 .join().orElseThrow(() -> ApiException.notFound("estate-not-found", "No estate " + estateId));
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(ZoneId.of(estate.zoneId())));
         YearMonth month = YearMonth.from(day);
-        CompletableFuture<ArrearsAging> arrears = queries.query(new GetArrearsAging(estateId, day),
-                ArrearsAging.class);
-        CompletableFuture<CollectionRate> collection = queries.query(new GetCollectionRate(estateId, month),
-                CollectionRate.class);
-        CompletableFuture<IncomeByItem> income = queries.query(new GetIncomeByItem(estateId, month.withMonth(1),
-                month), IncomeByItem.class);
+        CompletableFuture<EstateFinanceFigures> finance = queries.query(new GetEstateFinanceFigures(
+                new GetArrearsAging(estateId, day), new GetCollectionRate(estateId, month),
+                new GetIncomeByItem(estateId, month.withMonth(1), month)), EstateFinanceFigures.class);
         CompletableFuture<WorkOrderCounts> workOrders = queries.query(new CountOpenWorkOrders(estateId,
                 clock.instant()), WorkOrderCounts.class);
         CompletableFuture<ComplaintCounts> complaints = queries.query(new CountOpenComplaints(estateId.value()),
                 ComplaintCounts.class);
         CompletableFuture<SatisfactionKpi> satisfaction = queries.query(new GetSatisfaction(estateId.value(),
                 month.toString()), SatisfactionKpi.class);
-        CompletableFuture.allOf(arrears, collection, income, workOrders, complaints, satisfaction).join();
+        CompletableFuture.allOf(finance, workOrders, complaints, satisfaction).join();
+        EstateFinanceFigures figures = finance.join();
         return new EstateDashboard(estateId.value(), estate.name(), day, estate.currency(),
-                new Finance(arrears.join(), collection.join(), income.join()), workOrders.join(), complaints.join(),
-                satisfaction.join());
+                new Finance(figures.arrears(), figures.collection(), figures.income()), workOrders.join(),
+                complaints.join(), satisfaction.join());
     }
 }

@@ -44,6 +44,22 @@ public final class BillingQueries {
     public record GetIncomeByItem(EstateId estateId, YearMonth from, YearMonth to) {
     }
 
+    /** Arrears aging, collection rate and income of one estate answered together, from one read of its statements. */
+    public record GetEstateFinanceFigures(GetArrearsAging aging, GetCollectionRate collection, GetIncomeByItem income) {
+        public GetEstateFinanceFigures {
+            Objects.requireNonNull(aging, "aging");
+            Objects.requireNonNull(collection, "collection");
+            Objects.requireNonNull(income, "income");
+            if (!aging.estateId().equals(collection.estateId()) || !aging.estateId().equals(income.estateId())) {
+                throw new IllegalArgumentException("The three figures are of one estate");
+            }
+        }
+
+        public EstateId estateId() {
+            return aging.estateId();
+        }
+    }
+
     public record FindFinanceReports(EstateId estateId) {
     }
 

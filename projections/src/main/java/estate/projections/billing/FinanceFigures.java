@@ -35,4 +35,8 @@ public final class FinanceFigures {
     public record IncomeByItem(String estateId, YearMonth from, YearMonth to, String currency,
                                Map<String, BigDecimal> income, BigDecimal total) {
     }
+
+    /** The answer of {@code GetEstateFinanceFigures}. */
+    public record EstateFinanceFigures(ArrearsAging arrears, CollectionRate collection, IncomeByItem income) {
+    }
 }

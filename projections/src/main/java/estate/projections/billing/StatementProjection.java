@@ -3,6 +3,7 @@ package estate.projections.billing;
 import estate.domain.billing.BillingQueries.GetAccountStatement;
 import estate.domain.billing.BillingQueries.GetArrearsAging;
 import estate.domain.billing.BillingQueries.GetCollectionRate;
+import estate.domain.billing.BillingQueries.GetEstateFinanceFigures;
 import estate.domain.billing.BillingQueries.GetIncomeByItem;
 import estate.domain.owners.ChargePart;
 import estate.domain.owners.LedgerLines.Allocation;
@@ -18,6 +19,7 @@ import estate.projections.billing.AccountStatement.Charge;
 import estate.projections.billing.FinanceFigures.ArrearsAging;
 import estate.projections.billing.FinanceFigures.Bucket;
 import estate.projections.billing.FinanceFigures.CollectionRate;
+import estate.projections.billing.FinanceFigures.EstateFinanceFigures;
 import estate.projections.billing.FinanceFigures.IncomeByItem;
 import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
@@ -197,13 +199,35 @@ public class StatementProjection {
 
     @QueryHandler
     ArrearsAging handle(GetArrearsAging query) {
+        return aging(statementsOf(query.estateId().value()), query);
+    }
+
+    @QueryHandler
+    CollectionRate handle(GetCollectionRate query) {
+        return collection(statementsOf(query.estateId().value()), query);
+    }
+
+    @QueryHandler
+    public IncomeByItem handle(GetIncomeByItem query) {
+        return income(statementsOf(query.estateId().value()), query);
+    }
+
+    /** The three figures from one read of the estate's statements (the dashboard asks for all of them). */
+    @QueryHandler
+    EstateFinanceFigures handle(GetEstateFinanceFigures query) {
+        List<AccountStatement> statements = statementsOf(query.estateId().value());
+        return new EstateFinanceFigures(aging(statements, query.aging()), collection(statements, query.collection()),
+                income(statements, query.income()));
+    }
+
+    private static ArrearsAging aging(List<AccountStatement> statements, GetArrearsAging query) {
         String[] labels = {"0-30", "31-60", "61-90", "90+"};
         BigDecimal[] amounts = {ZERO, ZERO, ZERO, ZERO};
         List<Set<String>> accounts = List.of(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
         int[] charges = new int[4];
         Set<String> overdueAccounts = new HashSet<>();
         String currency = null;
-        for (AccountStatement s : statementsOf(query.estateId().value())) {
+        for (AccountStatement s : statements) {
             currency = s.currency();
             for (Charge c : s.charges()) {
                 if (c.open().signum() <= 0 || !c.dueDate().isBefore(query.asOf())) {
@@ -227,8 +251,7 @@ public class StatementProjection {
                 overdueAccounts.size());
     }
 
-    @QueryHandler
-    CollectionRate handle(GetCollectionRate query) {
+    private static CollectionRate collection(List<AccountStatement> statements, GetCollectionRate query) {
         String period = query.period().toString();
         BigDecimal billed = ZERO;
         BigDecimal collected = ZERO;
@@ -236,7 +259,7 @@ public class StatementProjection {
         BigDecimal outstanding = ZERO;
         int accounts = 0;
         String currency = null;
-        for (AccountStatement s : statementsOf(query.estateId().value())) {
+        for (AccountStatement s : statements) {
             currency = s.currency();
             boolean billedHere = false;
             for (Charge c : s.charges()) {
@@ -255,12 +278,11 @@ public class StatementProjection {
                 outstanding, CollectionRate.rate(collected, billed.subtract(waived)), accounts);
     }
 
-    @QueryHandler
-    public IncomeByItem handle(GetIncomeByItem query) {
+    private static IncomeByItem income(List<AccountStatement> statements, GetIncomeByItem query) {
         Map<String, BigDecimal> income = new TreeMap<>();
         BigDecimal total = ZERO;
         String currency = null;
-        for (AccountStatement s : statementsOf(query.estateId().value())) {
+        for (AccountStatement s : statements) {
             currency = s.currency();
             for (Charge c : s.charges()) {
                 YearMonth period = YearMonth.parse(c.period());
