@@ -29,8 +29,25 @@ import org.springframework.context.annotation.Configuration;
 import java.util.List;
 
 /**
- * The processors of the MongoDB read models (tokens in MongoDB, rebuilt at every start on the embedded default):
- * their handlers buffer writes per processing batch ({@link WriteBuffer}), flushed after the batch's last event,
+ * The processors of the MongoDB read models (tokens in MongoDB, rebuilt at every start on the embedded default).
+ * <p>
+ * <b>Three processors for nineteen read models.</b> Every streaming processor reads the whole log on its own
+ * stream, parsing each row (timestamp, metadata) and deserializing the payloads its handlers take; with a processor
+ * per read model that work was done nineteen times per event, which was most of the cost of a replay and of the
+ * read side under load (docs/performance.md). The processing groups (one per projection class, its
+ * {@code @ProcessingGroup}) are therefore assigned to three processors ({@link #PROCESSORS}):
+ * <ul>
+ *     <li>{@value #FINANCE_HISTORY}: the finance history alone (the auditors' record, rebuilt on its own when they
+ *     ask for a replay);</li>
+ *     <li>{@value #OWNERS_AND_BILLING}: estates, owners, customer files, statements and the estate's finance
+ *     figures, bill runs;</li>
+ *     <li>{@value #SERVICE_DESK}: work orders, complaints, surveys and their reports.</li>
+ * </ul>
+ * A processor delivers each event to every handler of its groups that takes it, in one unit of work per batch;
+ * a reset of a processor rebuilds all its read models ({@code @ResetHandler}s of every group). Two processors of
+ * the three can run at once on two cores while commands take the rest.
+ * <p>
+ * Their handlers buffer writes per processing batch ({@link WriteBuffer}), flushed after the batch's last event,
  * so a batch of N events costs one bulk write per collection and one token update instead of N of each. Batch
  * sizes are in {@code application.yml} ({@code axon.eventhandling.processors.<name>.batch-size}).
  * <p>
@@ -43,23 +60,46 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 public class ReadModelProcessingConfig {
 
+    /** The finance history with running balances ({@link AccountBalanceProjection}) on its own. */
+    public static final String FINANCE_HISTORY = AccountBalanceProjection.GROUP;
+    public static final String OWNERS_AND_BILLING = "owners-and-billing";
+    public static final String SERVICE_DESK = "service-desk";
+
+    /** A read-model processor and the processing groups it runs. */
+    public record ReadModelProcessor(String name, List<String> groups) {
+    }
+
+    public static final List<ReadModelProcessor> PROCESSORS = List.of(
+            new ReadModelProcessor(FINANCE_HISTORY, List.of(AccountBalanceProjection.GROUP)),
+            new ReadModelProcessor(OWNERS_AND_BILLING, List.of(EstateRegistryProjection.GROUP,
+                    OwnerDirectoryProjection.GROUP, CustomerFileProjection.GROUP, StatementProjection.GROUP,
+                    BillRunProjection.GROUP, EstateFinanceProjection.GROUP)),
+            new ReadModelProcessor(SERVICE_DESK, List.of(WorkQueueProjection.GROUP, WorkOrderHistoryProjection.GROUP,
+                    RecurringProblemsProjection.GROUP, MaintenanceCostProjection.GROUP, SlaReportProjection.GROUP,
+                    EscalationProjection.GROUP, InspectionPlanProjection.GROUP, ComplaintQueueProjection.GROUP,
+                    ComplaintHistoryProjection.GROUP, ComplaintAnalysisProjection.GROUP,
+                    SurveyResultsProjection.GROUP, SatisfactionKpiProjection.GROUP)));
+
     /** Every processing group whose handlers write only MongoDB read models. */
-    public static final List<String> READ_MODEL_GROUPS = List.of(
-            EstateRegistryProjection.GROUP, OwnerDirectoryProjection.GROUP, AccountBalanceProjection.GROUP,
-            CustomerFileProjection.GROUP, StatementProjection.GROUP, BillRunProjection.GROUP,
-            EstateFinanceProjection.GROUP, WorkQueueProjection.GROUP, WorkOrderHistoryProjection.GROUP,
-            RecurringProblemsProjection.GROUP, MaintenanceCostProjection.GROUP, SlaReportProjection.GROUP,
-            EscalationProjection.GROUP, InspectionPlanProjection.GROUP, ComplaintQueueProjection.GROUP,
-            ComplaintHistoryProjection.GROUP, ComplaintAnalysisProjection.GROUP, SurveyResultsProjection.GROUP,
-            SatisfactionKpiProjection.GROUP);
+    public static final List<String> READ_MODEL_GROUPS =
+            PROCESSORS.stream().flatMap(p -> p.groups().stream()).toList();
+
+    /** The processor that runs the read model of {@code processingGroup}. */
+    public static String processorOf(String processingGroup) {
+        return PROCESSORS.stream().filter(p -> p.groups().contains(processingGroup))
+                .map(ReadModelProcessor::name).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a read model: " + processingGroup));
+    }
 
     @Bean
     ConfigurerModule readModelBatches() {
         return configurer -> {
-            for (String group : READ_MODEL_GROUPS) {
+            for (ReadModelProcessor processor : PROCESSORS) {
+                processor.groups().forEach(group ->
+                        configurer.eventProcessing().assignProcessingGroup(group, processor.name()));
                 configurer.eventProcessing()
-                        .registerHandlerInterceptor(group, c -> WriteBuffer.flushAtEndOfBatch())
-                        .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE);
+                        .registerHandlerInterceptor(processor.name(), c -> WriteBuffer.flushAtEndOfBatch())
+                        .registerTransactionManager(processor.name(), c -> NoTransactionManager.INSTANCE);
             }
             // the replay ceiling of the benchmark runs on the same processor settings, without writes to flush
             configurer.eventProcessing().registerTransactionManager(BenchmarkNoopProjection.GROUP,

@@ -2,13 +2,13 @@ package estate.application.complaints;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import estate.application.support.ApplicationTest;
+import estate.application.support.ReadModelRebuild;
 import estate.projections.complaints.ComplaintAnalysisProjection;
 import estate.projections.complaints.ComplaintHistoryProjection;
 import estate.projections.complaints.ComplaintQueueProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,13 +70,7 @@ class ComplaintProjectionReplayTest extends ApplicationTest {
         List<String> complaints = busyComplaints();
         Map<String, JsonNode> before = readModels(complaints);
 
-        for (String group : GROUPS) {
-            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
-                    .orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        ReadModelRebuild.rebuild(processing, GROUPS);
 
         assertThat(eventually(() -> readModelsIfPresent(complaints), before::equals)).isEqualTo(before);
     }

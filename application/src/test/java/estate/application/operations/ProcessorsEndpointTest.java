@@ -66,8 +66,8 @@ class ProcessorsEndpointTest extends ApplicationTest {
         JsonNode status = eventually(this::status, s -> atHead(s, "account-balance"));
         List<String> names = new ArrayList<>();
         status.get("processors").forEach(p -> names.add(p.get("name").asText()));
-        assertThat(names).isSorted().contains("account-balance", "command-lookups", "estate-registry",
-                "customer-file", "work-queue").doesNotContain("benchmark-noop");
+        assertThat(names).isSorted().contains("account-balance", "command-lookups", "owners-and-billing",
+                "service-desk").doesNotContain("benchmark-noop");
 
         JsonNode balance = processor(status, "account-balance");
         long head = status.get("head").asLong();

@@ -2,14 +2,14 @@ package estate.application.owners;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import estate.application.support.ApplicationTest;
+import estate.application.support.ReadModelRebuild;
 import estate.projections.estates.EstateRegistryProjection;
 import estate.projections.owners.AccountBalanceProjection;
 import estate.projections.owners.CustomerFileProjection;
 import estate.projections.owners.OwnerDirectoryProjection;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,14 +60,8 @@ class ProjectionIdempotencyAndReplayTest extends ApplicationTest {
         String account = busyAccount();
         Map<String, JsonNode> before = readModels(account);
 
-        for (String group : List.of(OwnerDirectoryProjection.GROUP, AccountBalanceProjection.GROUP,
-                CustomerFileProjection.GROUP, EstateRegistryProjection.GROUP)) {
-            TrackingEventProcessor processor = processing.eventProcessor(group, TrackingEventProcessor.class)
-                    .orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        ReadModelRebuild.rebuild(processing, List.of(OwnerDirectoryProjection.GROUP, AccountBalanceProjection.GROUP,
+                CustomerFileProjection.GROUP, EstateRegistryProjection.GROUP));
 
         assertThat(eventually(() -> readModelsIfPresent(account), before::equals)).isEqualTo(before);
     }

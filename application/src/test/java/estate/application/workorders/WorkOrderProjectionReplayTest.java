@@ -2,6 +2,7 @@ package estate.application.workorders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import estate.application.support.ApplicationTest;
+import estate.application.support.ReadModelRebuild;
 import estate.projections.workorders.EscalationProjection;
 import estate.projections.workorders.InspectionPlanProjection;
 import estate.projections.workorders.MaintenanceCostProjection;
@@ -12,7 +13,6 @@ import estate.projections.workorders.WorkQueueProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,13 +84,7 @@ class WorkOrderProjectionReplayTest extends ApplicationTest {
         String order = busyOrderAndPlan().get(0);
         Map<String, JsonNode> before = readModels(order);
 
-        for (String group : GROUPS) {
-            TrackingEventProcessor processor = processing.eventProcessor(group, TrackingEventProcessor.class)
-                    .orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        ReadModelRebuild.rebuild(processing, GROUPS);
 
         assertThat(eventually(() -> readModelsIfPresent(order), before::equals)).isEqualTo(before);
     }

@@ -2,11 +2,11 @@ package estate.application.complaints.surveys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import estate.application.support.ApplicationTest;
+import estate.application.support.ReadModelRebuild;
 import estate.projections.complaints.surveys.SurveyResultsProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,13 +60,7 @@ class SurveyProjectionReplayTest extends ApplicationTest {
         }
         assertThat(readModels(survey)).isEqualTo(before);
 
-        for (String group : GROUPS) {
-            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
-                    .orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        ReadModelRebuild.rebuild(processing, GROUPS);
         assertThat(eventually(() -> readModels(survey), before::equals)).isEqualTo(before);
     }
 
