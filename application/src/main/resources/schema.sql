@@ -38,6 +38,8 @@ CREATE TABLE IF NOT EXISTS idempotency_record (
 -- Billing facts, kept in the command's transaction like the lookups above.
 ALTER TABLE lookup_unit ADD COLUMN IF NOT EXISTS floor_area DECIMAL(12, 2);
 ALTER TABLE lookup_unit ADD COLUMN IF NOT EXISTS unit_use VARCHAR(16);
+-- A bill run reads the units of one estate (holdings, meter consumption): without it, every unit of the company.
+CREATE INDEX IF NOT EXISTS lookup_unit_estate ON lookup_unit (estate_id);
 -- Who held which unit when (from/to inclusive; null = open-ended): bill runs prorate by these days.
 CREATE TABLE IF NOT EXISTS lookup_unit_holding (
     holding_id  VARCHAR(200) PRIMARY KEY,

@@ -62,7 +62,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * applies to the unit's use, prorated by days and by rate changes, posted per account as one {@code PostBill}
  * whose lines have deterministic ids ({@code bill:<period>:<item>:<unit>}). Posting a line that is on the
  * account already does nothing, so a second run, or a run resumed after a crash, charges nothing twice.
- * Runs are executed one at a time in the background; unfinished runs are resumed at start-up.
+ * Runs are executed in the background, {@code estate.billing.concurrent-runs} (2) at a time, their batches sharing
+ * the {@code estate.billing.parallelism} posting threads; unfinished runs are resumed at start-up.
  */
 @Component
 @ProcessingGroup(CommandLookupProjection.GROUP)
@@ -77,14 +78,15 @@ public class BillRunner {
     private final int parallelism;
     private final int batchSize;
     private final TransactionManager transactionManager;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(daemon("bill-runs"));
+    private final ExecutorService executor;
     private final ExecutorService posting;
 
     public BillRunner(CommandGateway commands, JdbcTemplate jdbc, FeeSchedules schedules,
                       TransactionManager transactionManager,
                       @Value("${estate.billing.progress-every:500}") int progressEvery,
                       @Value("${estate.billing.parallelism:2}") int parallelism,
-                      @Value("${estate.billing.batch-size:100}") int batchSize) {
+                      @Value("${estate.billing.batch-size:100}") int batchSize,
+                      @Value("${estate.billing.concurrent-runs:2}") int concurrentRuns) {
         this.commands = commands;
         this.transactionManager = transactionManager;
         this.batchSize = batchSize;
@@ -93,6 +95,8 @@ public class BillRunner {
         this.progressEvery = progressEvery;
         this.parallelism = parallelism;
         this.posting = Executors.newFixedThreadPool(parallelism, daemon("bill-posting"));
+        // while one run reads its estate's holdings or waits for its last batches, another one posts
+        this.executor = Executors.newFixedThreadPool(concurrentRuns, daemon("bill-runs"));
     }
 
     private static ThreadFactory daemon(String name) {

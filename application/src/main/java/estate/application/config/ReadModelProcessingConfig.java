@@ -31,21 +31,23 @@ import java.util.List;
 /**
  * The processors of the MongoDB read models (tokens in MongoDB, rebuilt at every start on the embedded default).
  * <p>
- * <b>Three processors for nineteen read models.</b> Every streaming processor reads the whole log on its own
+ * <b>Four processors for nineteen read models.</b> Every streaming processor reads the whole log on its own
  * stream, parsing each row (timestamp, metadata) and deserializing the payloads its handlers take; with a processor
  * per read model that work was done nineteen times per event, which was most of the cost of a replay and of the
  * read side under load (docs/performance.md). The processing groups (one per projection class, its
- * {@code @ProcessingGroup}) are therefore assigned to three processors ({@link #PROCESSORS}):
+ * {@code @ProcessingGroup}) are therefore assigned to four processors ({@link #PROCESSORS}):
  * <ul>
  *     <li>{@value #FINANCE_HISTORY}: the finance history alone (the auditors' record, rebuilt on its own when they
  *     ask for a replay);</li>
+ *     <li>{@value #BILL_RUNS}: the status and progress of bill runs, alone, so that finance sees a run complete
+ *     when it completes, not after the statements have absorbed its charges;</li>
  *     <li>{@value #OWNERS_AND_BILLING}: estates, owners, customer files, statements and the estate's finance
- *     figures, bill runs;</li>
+ *     figures;</li>
  *     <li>{@value #SERVICE_DESK}: work orders, complaints, surveys and their reports.</li>
  * </ul>
  * A processor delivers each event to every handler of its groups that takes it, in one unit of work per batch;
- * a reset of a processor rebuilds all its read models ({@code @ResetHandler}s of every group). Two processors of
- * the three can run at once on two cores while commands take the rest.
+ * a reset of a processor rebuilds all its read models ({@code @ResetHandler}s of every group). The processors
+ * run on threads of their own, so a rebuild at start uses every core.
  * <p>
  * Their handlers buffer writes per processing batch ({@link WriteBuffer}), flushed after the batch's last event,
  * so a batch of N events costs one bulk write per collection and one token update instead of N of each. Batch
@@ -62,6 +64,7 @@ public class ReadModelProcessingConfig {
 
     /** The finance history with running balances ({@link AccountBalanceProjection}) on its own. */
     public static final String FINANCE_HISTORY = AccountBalanceProjection.GROUP;
+    public static final String BILL_RUNS = BillRunProjection.GROUP;
     public static final String OWNERS_AND_BILLING = "owners-and-billing";
     public static final String SERVICE_DESK = "service-desk";
 
@@ -71,9 +74,10 @@ public class ReadModelProcessingConfig {
 
     public static final List<ReadModelProcessor> PROCESSORS = List.of(
             new ReadModelProcessor(FINANCE_HISTORY, List.of(AccountBalanceProjection.GROUP)),
+            new ReadModelProcessor(BILL_RUNS, List.of(BillRunProjection.GROUP)),
             new ReadModelProcessor(OWNERS_AND_BILLING, List.of(EstateRegistryProjection.GROUP,
                     OwnerDirectoryProjection.GROUP, CustomerFileProjection.GROUP, StatementProjection.GROUP,
-                    BillRunProjection.GROUP, EstateFinanceProjection.GROUP)),
+                    EstateFinanceProjection.GROUP)),
             new ReadModelProcessor(SERVICE_DESK, List.of(WorkQueueProjection.GROUP, WorkOrderHistoryProjection.GROUP,
                     RecurringProblemsProjection.GROUP, MaintenanceCostProjection.GROUP, SlaReportProjection.GROUP,
                     EscalationProjection.GROUP, InspectionPlanProjection.GROUP, ComplaintQueueProjection.GROUP,
