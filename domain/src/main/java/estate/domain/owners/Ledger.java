@@ -429,7 +429,40 @@ final class Ledger {
         return exact.setScale(scale(), RoundingMode.HALF_EVEN).max(charge.lateFeeSettled);
     }
 
-    /** A late fee held up at what was settled on it comes down when that settlement is reversed. */
+    /**
+     * What a reversal that re-opened these late fees releases: a late fee held up at what was settled on it (see
+     * {@link #chargedTotal}) comes down to its rounded exact total, or to what is still settled on it, in the same
+     * decision as the reversal. Asked after the reversal is applied.
+     */
+    List<LateFeeLine> lateFeesReleasedBy(List<Allocation> reopened) {
+        List<LateFeeLine> lines = new ArrayList<>();
+        reopened.stream().filter(a -> a.part() == ChargePart.LATE_FEE).map(a -> a.chargeId().value()).distinct()
+                .forEach(chargeId -> releaseHeldLateFee(charges.get(chargeId)).ifPresent(lines::add));
+        return lines;
+    }
+
+    /**
+     * The day through which the whole account stands assessed: every charge due before it has been assessed through
+     * it at least. A late-fee line outside an arrears run (a release) is dated so, so that recording it marks no
+     * day of any charge as assessed that no run has assessed.
+     */
+    LocalDate assessedThrough() {
+        LocalDate through = null;
+        for (Charge charge : charges.values()) {
+            LocalDate covered = charge.assessedThrough == null || charge.assessedThrough.isBefore(charge.dueDate)
+                    ? charge.dueDate : charge.assessedThrough;
+            if (through == null || covered.isBefore(through)) {
+                through = covered;
+            }
+        }
+        return through;
+    }
+
+    /**
+     * A late fee held up at what was settled on it comes down when that settlement is reversed. The reversal
+     * releases it ({@link #lateFeesReleasedBy}); an arrears run still releases one that a reversal recorded before
+     * reversals did so left held (event streams already stored).
+     */
     private Optional<LateFeeLine> releaseHeldLateFee(Charge charge) {
         BigDecimal target = chargedTotal(charge.lateFeeExact, charge);
         if (target.compareTo(charge.lateFeeCharged) == 0) {

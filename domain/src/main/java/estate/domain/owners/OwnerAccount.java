@@ -322,9 +322,15 @@ public class OwnerAccount {
             throw DomainRuleViolation.conflict("payment-credit-refunded",
                     "Part of this payment's credit was refunded; reverse the refund first");
         }
-        apply(new PaymentReversed(accountId, estateId, command.paymentId(), ledger.money(payment.amount),
-                ledger.settledBy(payment), ledger.money(payment.creditLeft), command.reversedOn(),
-                command.reason()));
+        List<Allocation> reopened = ledger.settledBy(payment);
+        apply(new PaymentReversed(accountId, estateId, command.paymentId(), ledger.money(payment.amount), reopened,
+                ledger.money(payment.creditLeft), command.reversedOn(), command.reason()));
+        // a late fee held up at what this payment settled on it comes down now, not at the next arrears run
+        List<LateFeeLine> released = ledger.lateFeesReleasedBy(reopened);
+        if (!released.isEmpty()) {
+            apply(new LateFeesAccrued(accountId, estateId, ledger.assessedThrough(), released,
+                    released.stream().map(LateFeeLine::charged).reduce(Money.zero(currency), Money::plus)));
+        }
         applyCredit(command.reversedOn());
     }
 

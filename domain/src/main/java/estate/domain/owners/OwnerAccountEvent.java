@@ -129,7 +129,11 @@ public sealed interface OwnerAccountEvent {
                               int daysOverdue, Money outstanding, LocalDate day) implements OwnerAccountEvent {
     }
 
-    /** The daily late-fee run assessed the account through {@code throughDay}; each line charges its increment. */
+    /**
+     * The daily late-fee run assessed the account through {@code throughDay}; each line charges its increment. A
+     * reversal that re-opens a late fee held up at what the reversed payment settled on it records one too, in the
+     * same decision: its lines release what was held (negative), dated the day the account stood assessed through.
+     */
     @Revision("1")
     record LateFeesAccrued(OwnerAccountId accountId, EstateId estateId, LocalDate throughDay,
                            List<LateFeeLine> lines, Money total) implements OwnerAccountEvent {

@@ -28,6 +28,8 @@ import static estate.domain.owners.LedgerExamples.pay;
 import static estate.domain.owners.LedgerExamples.principal;
 import static estate.domain.owners.LedgerExamples.received;
 import static estate.domain.owners.LedgerExamples.reverse;
+import static estate.domain.owners.LedgerExamples.reversed;
+import static estate.domain.owners.LedgerExamples.chargeFee;
 import static estate.domain.owners.OwnerAccountExamples.ACCOUNT;
 import static estate.domain.owners.OwnerAccountExamples.ESTATE;
 import static estate.domain.owners.OwnerAccountExamples.FLAT;
@@ -532,21 +534,120 @@ class LateFeeAccrualTest {
     /**
      * After {@link #aCorrectionNeverTakesTheLateFeeBelowWhatWasPaidOfIt}, P2 (the 2.50 paid on the late fee) bounces
      * too. All the owner ever paid is the 1000.00 of the due date: day by day no late fee was due, and nothing
-     * holds the late fee at 2.50 any more, so after the next run the account owes nothing and closes. (Today the
-     * 2.50 stays charged and owed: balance 2.50, MoveOut refused with balance-outstanding.)
+     * holds the late fee at 2.50 any more. The reversal releases it in the same decision (a correction of −2.50,
+     * dated the day the account stands assessed through, day 7), so the balance is right at once: nothing owed.
      */
     @Test
-    
-    void aLateFeeHeldAtWhatWasPaidIsReleasedWhenThatPaymentBounces() {
+    void aLateFeeHeldAtWhatWasPaidIsReleasedByTheReversalOfThatPayment() {
         fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE))
-                .andGivenCommands(assess(overdueDay(5), HALF_PER_MILLE_A_DAY),
-                        pay("P1", "1000.00", overdueDay(6)), pay("P2", "2.50", overdueDay(6)),
-                        reverse("P1", overdueDay(6)), pay("P0", "1000.00", DECEMBER_DUE),
-                        assess(overdueDay(7), HALF_PER_MILLE_A_DAY),
-                        reverse("P2", overdueDay(8)),
-                        assess(overdueDay(9), HALF_PER_MILLE_A_DAY))
-                .when(new MoveOut(ACCOUNT, overdueDay(9), "Sold the flat"))
-                .expectEvents(new OwnerAccountEvent.AccountClosed(ACCOUNT, ESTATE, overdueDay(9), List.of(FLAT),
+                .andGivenCommands(lateFeeHeldAtWhatP2Paid())
+                .when(reverse("P2", overdueDay(8)))
+                .expectEvents(reversed("P2", "2.50", "0.00", overdueDay(8), lateFee("C1", "2.50")),
+                        lateFeesAccrued(overdueDay(7), feeLine("C1", "0", "-2.50")))
+                .expectState(LateFeeAccrualTest::assertNothingSettledBeyondWhatItCameTo)
+                .expectState(lateFeeOf("C1", "0.00", "0.00"))
+                .expectState(ledger("0.00", "0.00", "0.00"));
+    }
+
+    /**
+     * The release does not wait for an arrears run, and leaves none to do: a run for a day before any due date (the
+     * laws' probe) and the next daily run find nothing to charge or release.
+     */
+    @Test
+    void afterTheReversalReleasedTheLateFeeARunForADayBeforeAnyDueDateChangesNothing() {
+        fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE))
+                .andGivenCommands(lateFeeHeldAtWhatP2Paid())
+                .andGivenCommands(reverse("P2", overdueDay(8)))
+                .when(assess(DECEMBER_DUE.minusDays(1), HALF_PER_MILLE_A_DAY))
+                .expectNoEvents()
+                .expectState(ledger("0.00", "0.00", "0.00"));
+    }
+
+    @Test
+    void afterTheReversalReleasedTheLateFeeTheNextRunHasNothingToRelease() {
+        fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE))
+                .andGivenCommands(lateFeeHeldAtWhatP2Paid())
+                .andGivenCommands(reverse("P2", overdueDay(8)))
+                .when(assess(overdueDay(9), HALF_PER_MILLE_A_DAY))
+                .expectNoEvents()
+                .expectState(lateFeeOf("C1", "0.00", "0.00"))
+                .expectState(ledger("0.00", "0.00", "0.00"));
+    }
+
+    @Test
+    void afterTheReversalReleasedTheLateFeeTheAccountClosesWithoutWaitingForARun() {
+        fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE))
+                .andGivenCommands(lateFeeHeldAtWhatP2Paid())
+                .andGivenCommands(reverse("P2", overdueDay(8)))
+                .when(new MoveOut(ACCOUNT, overdueDay(8), "Sold the flat"))
+                .expectEvents(new OwnerAccountEvent.AccountClosed(ACCOUNT, ESTATE, overdueDay(8), List.of(FLAT),
                         "Sold the flat"));
+    }
+
+    /**
+     * The release comes before prepaid credit settles what the reversal re-opened: the 50.00 credit of P3 pays none
+     * of the 2.50 that is released, so nothing stays held by credit and the credit stays whole.
+     */
+    @Test
+    void creditDoesNotPayALateFeeTheReversalReleases() {
+        fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE))
+                .andGivenCommands(lateFeeHeldAtWhatP2Paid())
+                .andGivenCommands(pay("P3", "50.00", overdueDay(7)))
+                .when(reverse("P2", overdueDay(8)))
+                .expectEvents(reversed("P2", "2.50", "0.00", overdueDay(8), lateFee("C1", "2.50")),
+                        lateFeesAccrued(overdueDay(7), feeLine("C1", "0", "-2.50")))
+                .expectState(lateFeeOf("C1", "0.00", "0.00"))
+                .expectState(ledger("-50.00", "0.00", "50.00"));
+    }
+
+    /**
+     * The release is dated the day through which every charge stands assessed, so recording it marks no day of any
+     * charge as assessed: DEC2, billed after the run of day 7 with a due date before it, still gets its overdue
+     * notice and every day's late fee from the next run.
+     */
+    @Test
+    void theReleaseLeavesTheDaysOfAChargeNoRunHasAssessedToTheNextRun() {
+        fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE))
+                .andGivenCommands(lateFeeHeldAtWhatP2Paid())
+                .andGivenCommands(chargeFee("DEC2", "1000.00", overdueDay(2)))
+                .andGivenCommands(reverse("P2", overdueDay(8)))
+                .when(assess(overdueDay(8), HALF_PER_MILLE_A_DAY))
+                .expectEvents(overdue("DEC2", overdueDay(2), "1000.00", overdueDay(3)),
+                        lateFeesAccrued(overdueDay(8), feeLine("DEC2", "3.000000", "3.00")));
+    }
+
+    /**
+     * An account whose reversal was recorded before reversals released held late fees (the event stream has the
+     * reversal and no release) gets the release from its next arrears run, as before.
+     */
+    @Test
+    void aRunReleasesALateFeeLeftHeldByAReversalRecordedWithoutTheRelease() {
+        LocalDate day6 = overdueDay(6);
+        fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE),
+                        overdue("C1", DECEMBER_DUE, "1000.00", overdueDay(1)),
+                        lateFeesAccrued(overdueDay(5), feeLine("C1", "2.500000", "2.50")),
+                        received("P1", "1000.00", day6), allocated("P1", "0.00", day6, principal("C1", "1000.00")),
+                        received("P2", "2.50", day6), allocated("P2", "0.00", day6, lateFee("C1", "2.50")),
+                        reversed("P1", "1000.00", "0.00", day6, principal("C1", "1000.00")),
+                        received("P0", "1000.00", DECEMBER_DUE),
+                        allocated("P0", "0.00", DECEMBER_DUE, principal("C1", "1000.00")),
+                        lateFeesAccrued(overdueDay(7), feeLine("C1", "0", "0.00")),
+                        reversed("P2", "2.50", "0.00", overdueDay(8), lateFee("C1", "2.50")))
+                .when(assess(overdueDay(9), HALF_PER_MILLE_A_DAY))
+                .expectEvents(lateFeesAccrued(overdueDay(9), feeLine("C1", "0", "-2.50")))
+                .expectState(lateFeeOf("C1", "0.00", "0.00"))
+                .expectState(ledger("0.00", "0.00", "0.00"));
+    }
+
+    /**
+     * {@link #aCorrectionNeverTakesTheLateFeeBelowWhatWasPaidOfIt}: P1 paid the principal and P2 the 2.50 late fee
+     * on day 6, P1 bounced, the 1000.00 of the due date was recorded, and the run of day 7 held the late fee at the
+     * 2.50 P2 paid.
+     */
+    private static Object[] lateFeeHeldAtWhatP2Paid() {
+        return new Object[]{assess(overdueDay(5), HALF_PER_MILLE_A_DAY),
+                pay("P1", "1000.00", overdueDay(6)), pay("P2", "2.50", overdueDay(6)),
+                reverse("P1", overdueDay(6)), pay("P0", "1000.00", DECEMBER_DUE),
+                assess(overdueDay(7), HALF_PER_MILLE_A_DAY)};
     }
 }
