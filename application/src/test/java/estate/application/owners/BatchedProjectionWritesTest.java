@@ -79,6 +79,43 @@ class BatchedProjectionWritesTest extends ApplicationTest {
         assertThat(contents(partial)).isEqualTo(contents(oneByOne));
     }
 
+    /**
+     * A batch of several accounts' events, interleaved: the buffer reads the accounts' stored documents in one query
+     * when the batch first asks for one (on the second and later deliveries they exist), and the read models are
+     * still exactly what one-at-a-time delivery builds, however the batches are cut.
+     */
+    @Test
+    void aBatchOfSeveralAccountsEventsBuildsWhatOneAtATimeDeliveryBuilds() {
+        List<List<EventMessage<?>>> accounts = List.of(busyAccountEvents(), busyAccountEvents(),
+                busyAccountEvents());
+        List<EventMessage<?>> events = new ArrayList<>();
+        for (int i = 0; accounts.stream().anyMatch(a -> !a.isEmpty()); i = (i + 1) % accounts.size()) {
+            if (!accounts.get(i).isEmpty()) {
+                events.add(accounts.get(i).remove(0));
+            }
+        }
+        MongoTemplate oneByOne = database();
+        deliverOneAtATime(oneByOne, events);
+        Map<String, List<Document>> expected = contents(oneByOne);
+        assertThat(expected.get("account_balances")).hasSize(3);
+        assertThat(expected.get("account_statements")).hasSize(3);
+
+        MongoTemplate batched = database();
+        deliverAsBatch(batched, events.subList(0, 7));
+        deliverAsBatch(batched, events.subList(5, 16));
+        assertThat(contents(batched)).as("the first 16 events").isEqualTo(contents(prefix(events, 16)));
+        deliverAsBatch(batched, events);
+        assertThat(contents(batched)).isEqualTo(expected);
+        deliverAsBatch(batched, events);
+        assertThat(contents(batched)).as("the same batch delivered again").isEqualTo(expected);
+    }
+
+    private MongoTemplate prefix(List<EventMessage<?>> events, int count) {
+        MongoTemplate mongo = database();
+        deliverOneAtATime(mongo, events.subList(0, count));
+        return mongo;
+    }
+
     private List<EventMessage<?>> busyAccountEvents() {
         String unit = given.unit(SUNRISE, given.building(SUNRISE, "Batch"), unitNumber(), "95.50");
         String account = given.account(SUNRISE, "OWNER", "Batch Owner", "13200000001", unit, null);

@@ -1,6 +1,7 @@
 package estate.projections.support;
 
 import com.mongodb.MongoBulkWriteException;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -8,6 +9,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mapping.PersistentEntity;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -15,10 +17,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -50,18 +55,23 @@ public final class WriteBuffer {
 
     private final MongoTemplate mongo;
     private final boolean immediate;
+    /** The batch (root unit of work) this buffer belongs to; null if immediate. */
+    private final UnitOfWork<?> batch;
+    /** Per collection, the documents of the batch's aggregates as stored when the batch first asked (null: none). */
+    private final Map<Class<?>, Map<String, Object>> prefetched = new HashMap<>();
     /** Per collection, per id: the pending write, in order of first touch. */
     private final Map<Class<?>, Map<String, Pending>> pending = new LinkedHashMap<>();
 
-    private WriteBuffer(MongoTemplate mongo, boolean immediate) {
+    private WriteBuffer(MongoTemplate mongo, UnitOfWork<?> batch) {
         this.mongo = mongo;
-        this.immediate = immediate;
+        this.immediate = batch == null;
+        this.batch = batch;
     }
 
     /** The buffer of the current batch for {@code mongo}; one that writes immediately outside a unit of work. */
     public static WriteBuffer of(MongoTemplate mongo) {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new WriteBuffer(mongo, true);
+            return new WriteBuffer(mongo, null);
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Map<MongoTemplate, WriteBuffer> buffers = root.getOrComputeResource(RESOURCE, key -> {
@@ -69,7 +79,7 @@ public final class WriteBuffer {
             root.onPrepareCommit(uow -> flushAll(created));
             return created;
         });
-        return buffers.computeIfAbsent(mongo, m -> new WriteBuffer(m, false));
+        return buffers.computeIfAbsent(mongo, m -> new WriteBuffer(m, root));
     }
 
     /**
@@ -114,6 +124,12 @@ public final class WriteBuffer {
     /**
      * The document as this batch left it, else as stored; null if neither. Documents handled with
      * {@link #save} only.
+     * <p>
+     * The first time a batch asks for a document of a collection that it has not written, the buffer reads in one
+     * query ({@code _id $in}) the documents of that collection whose id is the aggregate of an event in the batch
+     * (a statement or a balance is kept under its account's id), instead of one read per event; later asks are
+     * answered from what it read, or from the batch's own writes. Ids that are not aggregates of the batch are read
+     * one at a time, as before.
      */
     public <T> T find(String id, Class<T> type) {
         if (!immediate) {
@@ -121,8 +137,34 @@ public final class WriteBuffer {
             if (write != null) {
                 return type.cast(write.document);
             }
+            Map<String, Object> stored = prefetched.computeIfAbsent(type, this::readAggregatesOfBatch);
+            if (stored.containsKey(id)) {
+                return type.cast(stored.get(id));
+            }
         }
         return mongo.findById(id, type);
+    }
+
+    private Map<String, Object> readAggregatesOfBatch(Class<?> type) {
+        if (!(batch instanceof BatchingUnitOfWork<?> batching)) {
+            return Map.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (Object message : batching.getMessages()) {
+            if (message instanceof DomainEventMessage<?> event) {
+                ids.add(event.getAggregateIdentifier());
+            }
+        }
+        if (ids.size() < 2) {
+            return Map.of();
+        }
+        Map<String, Object> stored = new HashMap<>();
+        ids.forEach(id -> stored.put(id, null));
+        PersistentEntity<?, ?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
+        for (Object document : mongo.find(Query.query(where("_id").in(ids)), type)) {
+            stored.put(String.valueOf(entity.getIdentifierAccessor(document).getIdentifier()), document);
+        }
+        return stored;
     }
 
     /**
@@ -161,6 +203,7 @@ public final class WriteBuffer {
             execute(bulk);
         }
         pending.clear();
+        prefetched.clear();
     }
 
     private Map<String, Pending> writes(Class<?> type) {
