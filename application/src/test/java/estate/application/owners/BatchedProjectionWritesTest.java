@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import estate.application.support.ApplicationTest;
 import estate.projections.billing.StatementProjection;
 import estate.projections.owners.AccountBalanceProjection;
+import estate.projections.owners.OwnerDirectoryProjection;
 import estate.projections.support.WriteBuffer;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -86,8 +87,8 @@ class BatchedProjectionWritesTest extends ApplicationTest {
      */
     @Test
     void aBatchOfSeveralAccountsEventsBuildsWhatOneAtATimeDeliveryBuilds() {
-        List<List<EventMessage<?>>> accounts = List.of(busyAccountEvents(), busyAccountEvents(),
-                busyAccountEvents());
+        List<List<EventMessage<?>>> accounts = List.of(busyAccountEvents(true), busyAccountEvents(true),
+                busyAccountEvents(true));
         List<EventMessage<?>> events = new ArrayList<>();
         for (int i = 0; accounts.stream().anyMatch(a -> !a.isEmpty()); i = (i + 1) % accounts.size()) {
             if (!accounts.get(i).isEmpty()) {
@@ -99,6 +100,8 @@ class BatchedProjectionWritesTest extends ApplicationTest {
         Map<String, List<Document>> expected = contents(oneByOne);
         assertThat(expected.get("account_balances")).hasSize(3);
         assertThat(expected.get("account_statements")).hasSize(3);
+        assertThat(expected.get("owner_directory")).hasSize(3)
+                .allSatisfy(entry -> assertThat(entry.getString("name")).isEqualTo("Batch Owner Renamed"));
 
         MongoTemplate batched = database();
         deliverAsBatch(batched, events.subList(0, 7));
@@ -117,8 +120,19 @@ class BatchedProjectionWritesTest extends ApplicationTest {
     }
 
     private List<EventMessage<?>> busyAccountEvents() {
+        return busyAccountEvents(false);
+    }
+
+    /** Charges and payments; {@code directoryChanges}: also a portal login and a change of contact details. */
+    private List<EventMessage<?>> busyAccountEvents(boolean directoryChanges) {
         String unit = given.unit(SUNRISE, given.building(SUNRISE, "Batch"), unitNumber(), "95.50");
         String account = given.account(SUNRISE, "OWNER", "Batch Owner", "13200000001", unit, null);
+        if (directoryChanges) {
+            api.ok("manager", "/api/accounts/" + account + "/portal-user", """
+                    {"portalUser":"batch-%s"}""".formatted(UUID.randomUUID()));
+            assertThat(api.put("manager", "/api/accounts/" + account + "/contact", """
+                    {"name":"Batch Owner Renamed","phone":"13200000002"}""").status()).isEqualTo(204);
+        }
         given.charge(account, "267.40", "2026-10");
         given.charge(account, "267.40", "2026-11");
         given.payment(account, "300.00", "R-BATCH-1");
@@ -136,7 +150,8 @@ class BatchedProjectionWritesTest extends ApplicationTest {
 
     private static List<AnnotationEventHandlerAdapter> projections(MongoTemplate mongo) {
         return List.of(new AnnotationEventHandlerAdapter(new AccountBalanceProjection(mongo)),
-                new AnnotationEventHandlerAdapter(new StatementProjection(mongo)));
+                new AnnotationEventHandlerAdapter(new StatementProjection(mongo)),
+                new AnnotationEventHandlerAdapter(new OwnerDirectoryProjection(mongo)));
     }
 
     /** No unit of work: every write goes straight to MongoDB, as the processors did before batching. */

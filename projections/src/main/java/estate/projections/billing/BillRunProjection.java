@@ -4,7 +4,7 @@ import estate.domain.billing.BillRunEvent.BillRunCompleted;
 import estate.domain.billing.BillRunEvent.BillRunProgressed;
 import estate.domain.billing.BillRunEvent.BillRunStarted;
 import estate.domain.billing.BillingQueries.GetBillRun;
-import estate.projections.support.Guarded;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -34,14 +34,15 @@ public class BillRunProjection {
 
     @EventHandler
     void on(BillRunStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Guarded.insertOnce(mongo, new BillRunView(event.billRunId().value(), event.estateId().value(),
+        WriteBuffer.of(mongo).insertOnce(event.billRunId().value(),
+                new BillRunView(event.billRunId().value(), event.estateId().value(),
                 event.period().toString(), event.startedBy(), at, "RUNNING", 0, 0, 0, 0, 0, BigDecimal.ZERO, null,
                 null, sequence));
     }
 
     @EventHandler
     void on(BillRunProgressed event, @SequenceNumber long sequence) {
-        Guarded.update(mongo, BillRunView.class, event.billRunId().value(), sequence, new Update()
+        WriteBuffer.of(mongo).update(BillRunView.class, event.billRunId().value(), sequence, new Update()
                 .set("accountsDone", event.accountsDone())
                 .set("accountsTotal", event.accountsTotal())
                 .set("linesCharged", event.linesCharged())
@@ -52,7 +53,7 @@ public class BillRunProjection {
 
     @EventHandler
     void on(BillRunCompleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Guarded.update(mongo, BillRunView.class, event.billRunId().value(), sequence, new Update()
+        WriteBuffer.of(mongo).update(BillRunView.class, event.billRunId().value(), sequence, new Update()
                 .set("status", "COMPLETED")
                 .set("accountsDone", event.accountsTotal())
                 .set("accountsTotal", event.accountsTotal())

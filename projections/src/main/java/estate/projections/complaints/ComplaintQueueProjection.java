@@ -16,7 +16,7 @@ import estate.domain.complaints.ComplaintEvent.ReturnVisitRecorded;
 import estate.projections.complaints.ComplaintQueries.FindComplaintQueue;
 import estate.projections.complaints.ComplaintQueries.FindComplaintsOfAccount;
 import estate.projections.complaints.ComplaintQueries.GetComplaint;
-import estate.projections.support.Guarded;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -52,7 +52,8 @@ public class ComplaintQueueProjection {
 
     @EventHandler
     void on(ComplaintReceived e, @SequenceNumber long seq) {
-        Guarded.insertOnce(mongo, new ComplaintView(e.complaintId().value(), e.estateId().value(),
+        WriteBuffer.of(mongo).insertOnce(e.complaintId().value(),
+                new ComplaintView(e.complaintId().value(), e.estateId().value(),
                 e.accountId() == null ? null : e.accountId().value(),
                 e.buildingId() == null ? null : e.buildingId().value(), e.channel().name(), e.category().name(),
                 e.description(), "RECEIVED", null, e.acknowledgeDue(), e.resolutionDue(), false, false, null, null,
@@ -157,6 +158,6 @@ public class ComplaintQueueProjection {
     }
 
     private void set(String id, long seq, Update update) {
-        Guarded.update(mongo, ComplaintView.class, id, seq, update);
+        WriteBuffer.of(mongo).update(ComplaintView.class, id, seq, update);
     }
 }

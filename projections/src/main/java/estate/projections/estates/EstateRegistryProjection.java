@@ -8,7 +8,7 @@ import estate.domain.estates.EstateQueries.FindEstates;
 import estate.domain.estates.EstateQueries.FindUnits;
 import estate.domain.estates.EstateQueries.GetEstate;
 import estate.projections.estates.EstateView.BuildingView;
-import estate.projections.support.Guarded;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -41,28 +41,31 @@ public class EstateRegistryProjection {
 
     @EventHandler
     void on(EstateRegistered event, @SequenceNumber long sequence) {
-        Guarded.insertOnce(mongo, new EstateView(event.estateId().value(), event.name(), event.address(),
+        WriteBuffer.of(mongo).insertOnce(event.estateId().value(),
+                new EstateView(event.estateId().value(), event.name(), event.address(),
                 event.zoneId().getId(), event.currency().getCurrencyCode(), List.of(), 0, sequence));
     }
 
     @EventHandler
     void on(BuildingAdded event, @SequenceNumber long sequence) {
-        Guarded.update(mongo, EstateView.class, event.estateId().value(), sequence, new Update().push("buildings",
+        WriteBuffer.of(mongo).update(EstateView.class, event.estateId().value(), sequence,
+                new Update().push("buildings",
                 new BuildingView(event.buildingId().value(), event.name(), event.floors())));
     }
 
     @EventHandler
     void on(UnitRegistered event, @SequenceNumber long sequence) {
-        Guarded.insertOnce(mongo, new UnitView(event.unitId().value(), event.estateId().value(),
+        WriteBuffer.of(mongo).insertOnce(event.unitId().value(),
+                new UnitView(event.unitId().value(), event.estateId().value(),
                 event.buildingId().value(), event.number(), event.floor(), event.floorArea(), event.use().name(),
                 sequence));
-        Guarded.update(mongo, EstateView.class, event.estateId().value(), sequence,
+        WriteBuffer.of(mongo).update(EstateView.class, event.estateId().value(), sequence,
                 new Update().inc("unitCount", 1));
     }
 
     @EventHandler
     void on(UnitAreaCorrected event, @SequenceNumber long sequence) {
-        Guarded.update(mongo, UnitView.class, event.unitId().value(), sequence,
+        WriteBuffer.of(mongo).update(UnitView.class, event.unitId().value(), sequence,
                 new Update().set("floorArea", event.floorArea()));
     }
 

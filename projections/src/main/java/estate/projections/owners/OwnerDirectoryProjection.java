@@ -14,7 +14,7 @@ import estate.domain.owners.OwnerAccountQueries.FindAccountsOfPortalUser;
 import estate.domain.owners.OwnerAccountQueries.FindOwners;
 import estate.domain.owners.OwnerAccountQueries.GetAccount;
 import estate.projections.owners.OwnerDirectoryEntry.UnitRef;
-import estate.projections.support.Guarded;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -50,14 +50,16 @@ public class OwnerDirectoryProjection {
 
     @EventHandler
     void on(UnitRegistered event) {
-        Guarded.insertOnce(mongo, new DirectoryUnit(event.unitId().value(), event.buildingId().value(),
+        WriteBuffer.of(mongo).insertOnce(event.unitId().value(),
+                new DirectoryUnit(event.unitId().value(), event.buildingId().value(),
                 event.number()));
     }
 
     @EventHandler
     void on(AccountOpened event, @SequenceNumber long sequence) {
         List<UnitRef> units = event.units().stream().map(this::unitRef).toList();
-        Guarded.insertOnce(mongo, new OwnerDirectoryEntry(event.accountId().value(), event.estateId().value(),
+        WriteBuffer.of(mongo).insertOnce(event.accountId().value(),
+                new OwnerDirectoryEntry(event.accountId().value(), event.estateId().value(),
                 event.holderType().name(), event.contact().name(), event.contact().phone(), event.contact().email(),
                 units, event.moveInDate(), null, ACTIVE, event.portalUser(), sequence));
     }
@@ -143,11 +145,11 @@ public class OwnerDirectoryProjection {
     }
 
     private void update(String accountId, long sequence, Update update) {
-        Guarded.update(mongo, OwnerDirectoryEntry.class, accountId, sequence, update);
+        WriteBuffer.of(mongo).update(OwnerDirectoryEntry.class, accountId, sequence, update);
     }
 
     private UnitRef unitRef(UnitId unitId) {
-        DirectoryUnit unit = mongo.findById(unitId.value(), DirectoryUnit.class);
+        DirectoryUnit unit = WriteBuffer.of(mongo).find(unitId.value(), DirectoryUnit.class);
         return unit == null
                 ? new UnitRef(unitId.value(), null, null)
                 : new UnitRef(unit.unitId(), unit.buildingId(), unit.number());

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * The read-model writes of one processing batch, flushed as one unordered {@code bulkWrite} per collection
  * when the batch ends (before the processor stores its token), instead of one round trip per event.
  * <p>
- * Two kinds of writes, both idempotent, so a batch delivered twice (a crash between the flush and the token
+ * Three kinds of writes, all idempotent, so a batch delivered twice (a crash between the flush and the token
  * update) changes nothing:
  * <ul>
  *     <li>{@link #insertOnce}: a document with a deterministic id (ledger line, timeline entry); a duplicate
@@ -40,6 +41,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  *     number it applied ({@value Guarded#LAST_SEQUENCE}); written as a replace of the document only if it has
  *     not applied that sequence yet ({@code lastSequence < sequence}, upsert: a document first inserted in this
  *     batch). A duplicate key on the upsert means the stored document is as new or newer: ignored.</li>
+ *     <li>{@link #update}: a MongoDB update of a document under the same sequence guard, for read models that
+ *     change documents by operators ({@code $set}, {@code $push}, {@code $inc}) and never read them back while
+ *     handling events.</li>
  * </ul>
  * {@link #find} returns the batch's own state of a document if it holds one, so the next event of the same
  * aggregate in the batch reads what the previous one wrote, not MongoDB.
@@ -61,6 +65,8 @@ public final class WriteBuffer {
     private final Map<Class<?>, Map<String, Object>> prefetched = new HashMap<>();
     /** Per collection, per id: the pending write, in order of first touch. */
     private final Map<Class<?>, Map<String, Pending>> pending = new LinkedHashMap<>();
+    /** Per collection, the guarded updates in the order the batch made them. */
+    private final Map<Class<?>, List<GuardedUpdate>> updates = new LinkedHashMap<>();
 
     private WriteBuffer(MongoTemplate mongo, UnitOfWork<?> batch) {
         this.mongo = mongo;
@@ -182,7 +188,24 @@ public final class WriteBuffer {
         writes(document.getClass()).put(id, write);
     }
 
-    /** Writes everything pending, one unordered bulk write per collection. */
+    /**
+     * Applies {@code update} to document {@code id} unless it has applied event {@code sequence} already (as
+     * {@link Guarded#update}), at the flush: after the batch's inserts and saves, in the order the batch made them,
+     * one ordered bulk write per collection. {@link #find} does not see these updates: use it only for collections
+     * whose handlers do not read what they update.
+     */
+    public void update(Class<?> type, String id, long sequence, Update update) {
+        if (immediate) {
+            Guarded.update(mongo, type, id, sequence, update);
+            return;
+        }
+        updates.computeIfAbsent(type, t -> new ArrayList<>()).add(new GuardedUpdate(id, sequence, update));
+    }
+
+    /**
+     * Writes everything pending: per collection, one unordered bulk write of the inserts and saves, then one
+     * ordered bulk write of the updates.
+     */
     public void flush() {
         for (Map.Entry<Class<?>, Map<String, Pending>> collection : pending.entrySet()) {
             if (collection.getValue().isEmpty()) {
@@ -202,7 +225,16 @@ public final class WriteBuffer {
             }
             execute(bulk);
         }
+        for (Map.Entry<Class<?>, List<GuardedUpdate>> collection : updates.entrySet()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection.getKey());
+            for (GuardedUpdate update : collection.getValue()) {
+                bulk.updateOne(Query.query(where("_id").is(update.id()).and(Guarded.LAST_SEQUENCE)
+                        .lt(update.sequence())), update.update().set(Guarded.LAST_SEQUENCE, update.sequence()));
+            }
+            bulk.execute();
+        }
         pending.clear();
+        updates.clear();
         prefetched.clear();
     }
 
@@ -227,6 +259,9 @@ public final class WriteBuffer {
     }
 
     private enum Kind { INSERT, SAVE }
+
+    private record GuardedUpdate(String id, long sequence, Update update) {
+    }
 
     private record Pending(Object document, Kind kind, long sequence) {
         Pending {

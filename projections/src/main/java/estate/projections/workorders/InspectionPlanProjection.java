@@ -4,7 +4,7 @@ import estate.domain.workorders.InspectionPlanEvent.InspectionIssued;
 import estate.domain.workorders.InspectionPlanEvent.InspectionPlanCreated;
 import estate.domain.workorders.InspectionPlanEvent.InspectionPlanRetired;
 import estate.domain.workorders.WorkOrderQueries.FindInspectionPlans;
-import estate.projections.support.Guarded;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,14 +35,15 @@ public class InspectionPlanProjection {
 
     @EventHandler
     void on(InspectionPlanCreated e, @SequenceNumber long sequence) {
-        Guarded.insertOnce(mongo, new InspectionPlanView(e.planId().value(), e.estateId().value(), e.facility(),
+        WriteBuffer.of(mongo).insertOnce(e.planId().value(),
+                new InspectionPlanView(e.planId().value(), e.estateId().value(), e.facility(),
                 e.category().name(), e.frequency().name(), e.firstDueDate(), e.firstDueDate(), e.priority().name(),
                 e.checklist(), InspectionPlanView.ACTIVE, 0, null, null, null, sequence));
     }
 
     @EventHandler
     void on(InspectionIssued e, @SequenceNumber long sequence) {
-        Guarded.update(mongo, InspectionPlanView.class, e.planId().value(), sequence, new Update()
+        WriteBuffer.of(mongo).update(InspectionPlanView.class, e.planId().value(), sequence, new Update()
                 .inc("roundsIssued", 1)
                 .set("nextDueDate", e.nextDueDate())
                 .set("lastRoundOrderId", e.workOrderId().value())
@@ -51,7 +52,7 @@ public class InspectionPlanProjection {
 
     @EventHandler
     void on(InspectionPlanRetired e, @SequenceNumber long sequence) {
-        Guarded.update(mongo, InspectionPlanView.class, e.planId().value(), sequence, new Update()
+        WriteBuffer.of(mongo).update(InspectionPlanView.class, e.planId().value(), sequence, new Update()
                 .set("status", InspectionPlanView.RETIRED)
                 .set("retiredReason", e.reason()));
     }

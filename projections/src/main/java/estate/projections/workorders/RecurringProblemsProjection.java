@@ -3,9 +3,9 @@ package estate.projections.workorders;
 import estate.domain.workorders.WorkOrderEvent.WorkOrderCancelled;
 import estate.domain.workorders.WorkOrderEvent.WorkOrderReported;
 import estate.domain.workorders.WorkOrderQueries.GetRecurringProblems;
-import estate.projections.support.Guarded;
 import estate.projections.workorders.RecurringProblems.ProblemCount;
 import estate.projections.workorders.RecurringProblems.RepeatLocation;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -47,14 +47,15 @@ public class RecurringProblemsProjection {
 
     @EventHandler
     void on(WorkOrderReported e, @SequenceNumber long sequence) {
-        Guarded.insertOnce(mongo, new ProblemReport(e.workOrderId().value(), e.estateId().value(), e.location().key(),
+        WriteBuffer.of(mongo).insertOnce(e.workOrderId().value(),
+                new ProblemReport(e.workOrderId().value(), e.estateId().value(), e.location().key(),
                 e.location().label(), e.category().name(), YearMonth.from(e.reportedAt().atZone(e.zoneId())).toString(),
                 e.source().name(), false, sequence));
     }
 
     @EventHandler
     void on(WorkOrderCancelled e, @SequenceNumber long sequence) {
-        Guarded.update(mongo, ProblemReport.class, e.workOrderId().value(), sequence,
+        WriteBuffer.of(mongo).update(ProblemReport.class, e.workOrderId().value(), sequence,
                 new Update().set("cancelled", true));
     }
 

@@ -11,7 +11,7 @@ import estate.projections.complaints.surveys.SurveyQueries.GetSurvey;
 import estate.projections.complaints.surveys.SurveyQueries.GetSurveyResults;
 import estate.projections.complaints.surveys.SurveyResults.QuestionResult;
 import estate.projections.complaints.surveys.SurveyResults.Tally;
-import estate.projections.support.Guarded;
+import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -51,25 +51,27 @@ public class SurveyResultsProjection {
 
     @EventHandler
     void on(SurveyDefined e, @SequenceNumber long seq) {
-        Guarded.insertOnce(mongo, new SurveyView(e.surveyId().value(), e.estateId().value(), e.title(),
+        WriteBuffer.of(mongo).insertOnce(e.surveyId().value(),
+                new SurveyView(e.surveyId().value(), e.estateId().value(), e.title(),
                 e.questions(), null, null, null, false, false, seq));
     }
 
     @EventHandler
     void on(SurveySent e, @SequenceNumber long seq) {
-        Guarded.update(mongo, SurveyView.class, e.surveyId().value(), seq, new Update().set("sent", true)
+        WriteBuffer.of(mongo).update(SurveyView.class, e.surveyId().value(), seq, new Update().set("sent", true)
                 .set("buildingId", e.buildingId() == null ? null : e.buildingId().value())
                 .set("opensOn", e.opensOn()).set("closesOn", e.closesOn()));
     }
 
     @EventHandler
     void on(SurveyClosed e, @SequenceNumber long seq) {
-        Guarded.update(mongo, SurveyView.class, e.surveyId().value(), seq, new Update().set("closed", true));
+        WriteBuffer.of(mongo).update(SurveyView.class, e.surveyId().value(), seq, new Update().set("closed", true));
     }
 
     @EventHandler
     void on(SurveyAnswered e) {
-        Guarded.insertOnce(mongo, new SurveyResponse(e.surveyId().value() + ":" + e.accountId().value(),
+        WriteBuffer.of(mongo).insertOnce(e.surveyId().value() + ":" + e.accountId().value(),
+                new SurveyResponse(e.surveyId().value() + ":" + e.accountId().value(),
                 e.surveyId().value(), e.estateId().value(), e.accountId().value(),
                 e.buildingId() == null ? null : e.buildingId().value(), e.answers(), e.answeredAt()));
     }
