@@ -13,12 +13,14 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -35,6 +37,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  *     number it applied ({@value Guarded#LAST_SEQUENCE}); written as a replace of the document only if it has
  *     not applied that sequence yet ({@code lastSequence < sequence}, upsert: a document first inserted in this
  *     batch). A duplicate key on the upsert means the stored document is as new or newer: ignored.</li>
+ *     <li>{@link #increments}: changes that the batch accumulates for a document shared by several aggregates
+ *     (per-estate totals), written as one atomic update of the document (upsert). The caller makes it
+ *     idempotent: the update must carry its own guard state (for example the last sequence applied per
+ *     aggregate, set in the same update), which the caller reads before accumulating.</li>
  * </ul>
  * {@link #find} returns the batch's own state of a document if it holds one, so the next event of the same
  * aggregate in the batch reads what the previous one wrote, not MongoDB.
@@ -140,6 +146,36 @@ public final class WriteBuffer {
         writes(document.getClass()).put(id, write);
     }
 
+    /**
+     * The accumulator of this batch's changes to the shared document {@code id} in {@code collection}'s
+     * collection, created by {@code create} on the first call in the batch; written as one update at the flush.
+     * Outside a unit of work, call {@link #flushIfImmediate()} when the handler is done.
+     */
+    public <T extends Increments> T increments(String id, Class<?> collection, Supplier<T> create) {
+        Map<String, Pending> writes = writes(collection);
+        Pending write = writes.get(id);
+        if (write == null) {
+            write = new Pending(create.get(), Kind.UPDATE, -1);
+            writes.put(id, write);
+        }
+        @SuppressWarnings("unchecked")
+        T accumulated = (T) write.document;
+        return accumulated;
+    }
+
+    /** Outside a unit of work, writes what {@link #increments} accumulated; inside one, the batch's end does. */
+    public void flushIfImmediate() {
+        if (immediate) {
+            flush();
+        }
+    }
+
+    /** Changes accumulated for one shared document, written as one update (upsert by id). */
+    public interface Increments {
+        /** The update; null if there is nothing to write. */
+        Update update();
+    }
+
     /** Writes everything pending, one unordered bulk write per collection. */
     public void flush() {
         for (Map.Entry<Class<?>, Map<String, Pending>> collection : pending.entrySet()) {
@@ -148,17 +184,28 @@ public final class WriteBuffer {
             }
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection.getKey());
             List<Object> inserts = new ArrayList<>();
+            int operations = 0;
             for (Map.Entry<String, Pending> write : collection.getValue().entrySet()) {
                 if (write.getValue().kind == Kind.INSERT) {
                     inserts.add(write.getValue().document);
+                    operations++;
+                } else if (write.getValue().kind == Kind.UPDATE) {
+                    Update update = ((Increments) write.getValue().document).update();
+                    if (update != null) {
+                        bulk.upsert(Query.query(where("_id").is(write.getKey())), update);
+                        operations++;
+                    }
                 } else {
+                    operations++;
                     write.getValue().addTo(bulk, write.getKey());
                 }
             }
             if (!inserts.isEmpty()) {
                 bulk.insert(inserts);
             }
-            execute(bulk);
+            if (operations > 0) {
+                execute(bulk);
+            }
         }
         pending.clear();
     }
@@ -183,7 +230,7 @@ public final class WriteBuffer {
         }
     }
 
-    private enum Kind { INSERT, SAVE }
+    private enum Kind { INSERT, SAVE, UPDATE }
 
     private record Pending(Object document, Kind kind, long sequence) {
         Pending {
