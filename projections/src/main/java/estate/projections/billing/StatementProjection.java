@@ -27,29 +27,44 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Account statements, and the estate figures computed from them: arrears aging, collection rate, income. */
+/**
+ * Account statements, and the estate figures: arrears aging (from {@link AccountArrears}, the open amounts of each
+ * account by due date), collection rate and income (from {@link PeriodFigures}, per estate and month), all three
+ * kept by the same handlers that change the statements, in the same batch.
+ */
 @Component
 @ProcessingGroup(StatementProjection.GROUP)
 public class StatementProjection {
 
     public static final String GROUP = "account-statement";
+    private static final String STATEMENTS = "account_statements";
+    private static final String PERIOD_FIGURES = "estate_period_figures";
+    /** Ranges longer than this read the estate's period documents by estate instead of listing ids. */
+    private static final long MAX_MONTHS_BY_ID = 600;
     private static final BigDecimal ZERO = BigDecimal.ZERO;
 
     private final MongoTemplate mongo;
@@ -72,25 +87,26 @@ public class StatementProjection {
                     event.dueDate(), event.unitId() == null ? null : event.unitId().value(), event.description(),
                     event.amount().amount(), ZERO, ZERO, ZERO, ZERO, ZERO));
             return new AccountStatement(s.accountId(), s.estateId(), s.currency(), charges, s.credit(), sequence);
-        });
+        }, figures -> figures.billed(event.period().toString(), event.feeItem(), event.amount().amount()));
     }
 
     @EventHandler
     void on(PaymentAllocated event, @SequenceNumber long sequence) {
         update(event.accountId().value(), sequence, s -> settle(s, event.allocations(), 1, sequence)
-                .withCredit(event.toCredit().amount()));
+                .withCredit(event.toCredit().amount()), figures -> figures.settled(event.allocations(), 1));
     }
 
     @EventHandler
     void on(CreditApplied event, @SequenceNumber long sequence) {
-        update(event.accountId().value(), sequence, s -> settle(s, List.of(new Allocation(event.chargeId(),
-                event.part(), event.amount())), 1, sequence).withCredit(event.amount().amount().negate()));
+        List<Allocation> allocations = List.of(new Allocation(event.chargeId(), event.part(), event.amount()));
+        update(event.accountId().value(), sequence, s -> settle(s, allocations, 1, sequence)
+                .withCredit(event.amount().amount().negate()), figures -> figures.settled(allocations, 1));
     }
 
     @EventHandler
     void on(PaymentReversed event, @SequenceNumber long sequence) {
         update(event.accountId().value(), sequence, s -> settle(s, event.reopened(), -1, sequence)
-                .withCredit(event.creditRemoved().amount().negate()));
+                .withCredit(event.creditRemoved().amount().negate()), figures -> figures.settled(event.reopened(), -1));
     }
 
     @EventHandler
@@ -105,6 +121,8 @@ public class StatementProjection {
                         c.lateFeePaid(), c.lateFeeWaived()));
             }
             return new AccountStatement(s.accountId(), s.estateId(), s.currency(), charges, s.credit(), sequence);
+        }, figures -> {
+            // late fees charged are neither billed principal nor income until paid
         });
     }
 
@@ -122,13 +140,19 @@ public class StatementProjection {
                         c.amount(), c.paid(), c.waived(), c.lateFee(), c.lateFeePaid(), c.lateFeeWaived().add(amount)));
             }
             return new AccountStatement(s.accountId(), s.estateId(), s.currency(), charges, s.credit(), sequence);
+        }, figures -> {
+            if (event.part() == ChargePart.PRINCIPAL) {
+                figures.waived(event.chargeId().value(), event.amount().amount());
+            }
         });
     }
 
     @EventHandler
     void on(RefundApproved event, @SequenceNumber long sequence) {
         update(event.accountId().value(), sequence, s -> new AccountStatement(s.accountId(), s.estateId(),
-                s.currency(), s.charges(), s.credit().subtract(event.amount().amount()), sequence));
+                s.currency(), s.charges(), s.credit().subtract(event.amount().amount()), sequence), figures -> {
+            // credit only: no charge changes
+        });
     }
 
     private static AccountStatement settle(AccountStatement s, List<Allocation> allocations, int sign, long sequence) {
@@ -153,22 +177,247 @@ public class StatementProjection {
         return new AccountStatement(s.accountId(), s.estateId(), s.currency(), charges, s.credit(), sequence);
     }
 
-    /** Replaces the statement with {@code change} of it, unless it has applied this event already. */
-    private void update(String accountId, long sequence, UnaryOperator<AccountStatement> change) {
+    /**
+     * Replaces the statement with {@code change} of it, unless it has applied this event already; counts the
+     * event in the estate's period figures unless they have counted it already; and stores the account's arrears
+     * as the statement now stands.
+     * <p>
+     * Why three guards and not one: the statement, the period figures and the arrears are written by separate
+     * bulk writes at the end of the batch (one per collection), and neither MongoDB nor the embedded server makes
+     * them one atomic write. A crash (or a failed bulk write) between them, then the batch delivered again, would
+     * find the statement ahead of the figures; with the statement's guard alone the figures would miss the event
+     * for good (or, flushed in the other order, count it twice). So each read model guards itself:
+     * <ul>
+     *     <li>the period figures, shared by all accounts of an estate, record per account the last sequence they
+     *     counted, set in the same atomic update as the increments ({@link PeriodIncrements}); the increments of
+     *     an event need only the event and the charge's period and fee item, which never change, so they can be
+     *     computed whether or not the statement has applied the event;</li>
+     *     <li>the arrears are a function of the statement, stored with the statement's sequence under the usual
+     *     guard, so a redelivery rewrites them from the statement if they were left behind.</li>
+     * </ul>
+     * The residual assumption: one account's events are handled by one thread at a time (Axon's default
+     * sequencing policy, by aggregate), so no two writers race on one account's marker; increments of different
+     * accounts on the same document commute.
+     */
+    private void update(String accountId, long sequence, UnaryOperator<AccountStatement> change,
+                        Consumer<Figures> figures) {
         WriteBuffer writes = WriteBuffer.of(mongo);
         AccountStatement current = writes.find(accountId, AccountStatement.class);
-        if (current == null || current.lastSequence() >= sequence) {
+        if (current == null) {
             return;
         }
-        AccountStatement next = change.apply(current);
-        next = new AccountStatement(next.accountId(), next.estateId(), next.currency(), next.charges(), next.credit(),
-                sequence);
-        writes.save(accountId, sequence, next);
+        figures.accept(new Figures(writes, current, sequence));
+        AccountStatement next = current;
+        if (current.lastSequence() < sequence) {
+            next = change.apply(current);
+            next = new AccountStatement(next.accountId(), next.estateId(), next.currency(), next.charges(),
+                    next.credit(), sequence);
+            writes.save(accountId, sequence, next);
+        }
+        writes.save(accountId, next.lastSequence(), arrearsOf(next));
+        writes.flushIfImmediate();
+    }
+
+    /** The account's open amounts by due date, as its statement stands. */
+    static AccountArrears arrearsOf(AccountStatement s) {
+        Map<LocalDate, BigDecimal> amounts = new TreeMap<>();
+        Map<LocalDate, Integer> charges = new TreeMap<>();
+        for (Charge c : s.charges()) {
+            if (c.open().signum() > 0) {
+                amounts.merge(c.dueDate(), c.open(), BigDecimal::add);
+                charges.merge(c.dueDate(), 1, Integer::sum);
+            }
+        }
+        List<AccountArrears.Open> open = new ArrayList<>();
+        amounts.forEach((due, amount) -> open.add(new AccountArrears.Open(due, amount, charges.get(due))));
+        return new AccountArrears(s.accountId(), open.isEmpty() ? null : s.estateId(), s.currency(), open,
+                s.lastSequence());
+    }
+
+    /** One event's contribution to the estate's period figures, counted once per (period document, event). */
+    private final class Figures {
+        private final WriteBuffer writes;
+        private final AccountStatement statement;
+        private final long sequence;
+        private final String account;
+
+        Figures(WriteBuffer writes, AccountStatement statement, long sequence) {
+            this.writes = writes;
+            this.statement = statement;
+            this.sequence = sequence;
+            this.account = escape(statement.accountId());
+        }
+
+        void billed(String period, String feeItem, BigDecimal amount) {
+            PeriodIncrements figures = of(period);
+            if (figures.counts(account, sequence)) {
+                figures.billed(feeItem, amount);
+                figures.mark(account, sequence);
+            }
+        }
+
+        void settled(List<Allocation> allocations, int sign) {
+            for (Allocation a : allocations) {
+                Charge charge = charge(a.chargeId().value());
+                if (charge == null) {
+                    continue;
+                }
+                PeriodIncrements figures = of(charge.period());
+                if (figures.counts(account, sequence)) {
+                    BigDecimal amount = a.amount().amount().multiply(BigDecimal.valueOf(sign));
+                    if (a.part() == ChargePart.PRINCIPAL) {
+                        figures.collected(charge.feeItem(), amount);
+                    } else {
+                        figures.lateFeePaid(amount);
+                    }
+                    figures.mark(account, sequence);
+                }
+            }
+        }
+
+        void waived(String chargeId, BigDecimal amount) {
+            Charge charge = charge(chargeId);
+            if (charge == null) {
+                return;
+            }
+            PeriodIncrements figures = of(charge.period());
+            if (figures.counts(account, sequence)) {
+                figures.waived(amount);
+                figures.mark(account, sequence);
+            }
+        }
+
+        private Charge charge(String chargeId) {
+            for (Charge c : statement.charges()) {
+                if (c.chargeId().equals(chargeId)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        private PeriodIncrements of(String period) {
+            String id = PeriodFigures.idOf(statement.estateId(), period);
+            return writes.increments(id, PeriodFigures.class,
+                    () -> new PeriodIncrements(statement.estateId(), period, storedMarkers(id)));
+        }
+    }
+
+    /** Per account (escaped), the last sequence the stored period document has counted. */
+    private Map<String, Long> storedMarkers(String id) {
+        Query query = Query.query(where("_id").is(id));
+        query.fields().include(PeriodFigures.APPLIED);
+        Document stored = mongo.findOne(query, Document.class, PERIOD_FIGURES);
+        Map<String, Long> markers = new HashMap<>();
+        if (stored != null && stored.get(PeriodFigures.APPLIED) instanceof Document applied) {
+            applied.forEach((key, value) -> markers.put(key, ((Number) value).longValue()));
+        }
+        return markers;
+    }
+
+    /**
+     * A batch's increments to one period document. An event counts if the account's marker (this batch's, else
+     * the stored one) is below its sequence, or is its sequence set by this same event (a payment settling two
+     * charges of the period); the update sets the markers with the increments, atomically.
+     */
+    static final class PeriodIncrements implements WriteBuffer.Increments {
+        private final String estateId;
+        private final String period;
+        private final Map<String, Long> stored;
+        private final Map<String, Long> marked = new LinkedHashMap<>();
+        private final Map<String, BigDecimal> paid = new LinkedHashMap<>();
+        private BigDecimal billed;
+        private BigDecimal collected;
+        private BigDecimal waived;
+        private BigDecimal lateFeePaid;
+        private int accounts;
+
+        PeriodIncrements(String estateId, String period, Map<String, Long> stored) {
+            this.estateId = estateId;
+            this.period = period;
+            this.stored = stored;
+        }
+
+        boolean counts(String account, long sequence) {
+            Long mark = marked.get(account);
+            if (mark == null) {
+                mark = stored.get(account);
+                return mark == null || mark < sequence;
+            }
+            return mark <= sequence;
+        }
+
+        void mark(String account, long sequence) {
+            if (!marked.containsKey(account) && !stored.containsKey(account)) {
+                accounts++;
+            }
+            marked.put(account, sequence);
+        }
+
+        void billed(String feeItem, BigDecimal amount) {
+            billed = add(billed, amount);
+            // every fee item billed in the period has a key, paid or not (income lists it with what was paid)
+            paid.merge(escape(feeItem), ZERO, BigDecimal::add);
+        }
+
+        void collected(String feeItem, BigDecimal amount) {
+            collected = add(collected, amount);
+            paid.merge(escape(feeItem), amount, BigDecimal::add);
+        }
+
+        void waived(BigDecimal amount) {
+            waived = add(waived, amount);
+        }
+
+        void lateFeePaid(BigDecimal amount) {
+            lateFeePaid = add(lateFeePaid, amount);
+        }
+
+        private static BigDecimal add(BigDecimal sum, BigDecimal amount) {
+            return sum == null ? amount : sum.add(amount);
+        }
+
+        @Override
+        public Update update() {
+            if (marked.isEmpty()) {
+                return null;
+            }
+            Update update = new Update().set("estateId", estateId).set("period", period);
+            if (billed != null) {
+                update.inc("billed", billed);
+            }
+            if (collected != null) {
+                update.inc("collected", collected);
+            }
+            if (waived != null) {
+                update.inc("waived", waived);
+            }
+            if (lateFeePaid != null) {
+                update.inc("lateFeePaid", lateFeePaid);
+            }
+            paid.forEach((item, amount) -> update.inc("paid." + item, amount));
+            if (accounts > 0) {
+                update.inc("accounts", accounts);
+            }
+            marked.forEach((account, sequence) -> update.set(PeriodFigures.APPLIED + "." + account, sequence));
+            return update;
+        }
+    }
+
+    /** A map key usable in a field path: no dots, no leading dollar. */
+    static String escape(String key) {
+        return key.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    static String unescape(String key) {
+        return key.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
     }
 
     @ResetHandler
     void reset() {
         mongo.dropCollection(AccountStatement.class);
+        mongo.dropCollection(PeriodFigures.class);
+        mongo.dropCollection(AccountArrears.class);
     }
 
     @QueryHandler
@@ -199,46 +448,64 @@ public class StatementProjection {
 
     @QueryHandler
     ArrearsAging handle(GetArrearsAging query) {
-        return aging(statementsOf(query.estateId().value()), query);
+        String estateId = query.estateId().value();
+        return aging(currencyOf(estateId), arrearsOf(estateId), query);
     }
 
     @QueryHandler
     CollectionRate handle(GetCollectionRate query) {
-        return collection(statementsOf(query.estateId().value()), query);
+        String estateId = query.estateId().value();
+        return collection(currencyOf(estateId), periods(estateId, query.period(), query.period()), query);
     }
 
     @QueryHandler
     public IncomeByItem handle(GetIncomeByItem query) {
-        return income(statementsOf(query.estateId().value()), query);
+        String estateId = query.estateId().value();
+        return income(currencyOf(estateId), periods(estateId, query.from(), query.to()), query);
     }
 
-    /** The three figures from one read of the estate's statements (the dashboard asks for all of them). */
+    /**
+     * The three figures the dashboard asks for, without reading a statement: the accounts with something open
+     * (small documents, one per account) and the period figures of the months asked (one document per month),
+     * so the cost does not grow with the months billed.
+     */
     @QueryHandler
     EstateFinanceFigures handle(GetEstateFinanceFigures query) {
-        List<AccountStatement> statements = statementsOf(query.estateId().value());
-        return new EstateFinanceFigures(aging(statements, query.aging()), collection(statements, query.collection()),
-                income(statements, query.income()));
+        GetArrearsAging aging = query.aging();
+        GetCollectionRate rate = query.collection();
+        GetIncomeByItem income = query.income();
+        Map<String, String> currencies = new HashMap<>();
+        List<PeriodFigures> incomePeriods = periods(income.estateId().value(), income.from(), income.to());
+        boolean within = rate.estateId().equals(income.estateId()) && !rate.period().isBefore(income.from())
+                && !rate.period().isAfter(income.to());
+        List<PeriodFigures> ratePeriods = within
+                ? incomePeriods.stream().filter(f -> f.period().equals(rate.period().toString())).toList()
+                : periods(rate.estateId().value(), rate.period(), rate.period());
+        return new EstateFinanceFigures(
+                aging(currencies.computeIfAbsent(aging.estateId().value(), this::currencyOf),
+                        arrearsOf(aging.estateId().value()), aging),
+                collection(currencies.computeIfAbsent(rate.estateId().value(), this::currencyOf), ratePeriods, rate),
+                income(currencies.computeIfAbsent(income.estateId().value(), this::currencyOf), incomePeriods,
+                        income));
     }
 
-    private static ArrearsAging aging(List<AccountStatement> statements, GetArrearsAging query) {
+    private static ArrearsAging aging(String currency, List<AccountArrears> arrears, GetArrearsAging query) {
         String[] labels = {"0-30", "31-60", "61-90", "90+"};
         BigDecimal[] amounts = {ZERO, ZERO, ZERO, ZERO};
         List<Set<String>> accounts = List.of(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
         int[] charges = new int[4];
         Set<String> overdueAccounts = new HashSet<>();
-        String currency = null;
-        for (AccountStatement s : statements) {
-            currency = s.currency();
-            for (Charge c : s.charges()) {
-                if (c.open().signum() <= 0 || !c.dueDate().isBefore(query.asOf())) {
+        for (AccountArrears a : arrears) {
+            for (AccountArrears.Open open : a.open()) {
+                if (open.amount().signum() <= 0 || !open.dueDate().isBefore(query.asOf())) {
                     continue;
                 }
-                long days = query.asOf().toEpochDay() - c.dueDate().toEpochDay();
+                long days = query.asOf().toEpochDay() - open.dueDate().toEpochDay();
                 int bucket = days <= 30 ? 0 : days <= 60 ? 1 : days <= 90 ? 2 : 3;
-                amounts[bucket] = amounts[bucket].add(c.open());
-                accounts.get(bucket).add(s.accountId());
-                charges[bucket]++;
-                overdueAccounts.add(s.accountId());
+                amounts[bucket] = amounts[bucket].add(open.amount());
+                accounts.get(bucket).add(a.accountId());
+                charges[bucket] += open.charges();
+                overdueAccounts.add(a.accountId());
             }
         }
         List<Bucket> buckets = new ArrayList<>();
@@ -251,55 +518,78 @@ public class StatementProjection {
                 overdueAccounts.size());
     }
 
-    private static CollectionRate collection(List<AccountStatement> statements, GetCollectionRate query) {
-        String period = query.period().toString();
+    private static CollectionRate collection(String currency, List<PeriodFigures> periods, GetCollectionRate query) {
         BigDecimal billed = ZERO;
         BigDecimal collected = ZERO;
         BigDecimal waived = ZERO;
-        BigDecimal outstanding = ZERO;
         int accounts = 0;
-        String currency = null;
-        for (AccountStatement s : statements) {
-            currency = s.currency();
-            boolean billedHere = false;
-            for (Charge c : s.charges()) {
-                if (!period.equals(c.period())) {
-                    continue;
-                }
-                billedHere = true;
-                billed = billed.add(c.amount());
-                collected = collected.add(c.paid());
-                waived = waived.add(c.waived());
-                outstanding = outstanding.add(c.principalOpen());
-            }
-            accounts += billedHere ? 1 : 0;
+        for (PeriodFigures f : periods) {
+            billed = billed.add(orZero(f.billed()));
+            collected = collected.add(orZero(f.collected()));
+            waived = waived.add(orZero(f.waived()));
+            accounts += f.accounts();
         }
+        BigDecimal outstanding = billed.subtract(collected).subtract(waived);
         return new CollectionRate(query.estateId().value(), query.period(), currency, billed, collected, waived,
                 outstanding, CollectionRate.rate(collected, billed.subtract(waived)), accounts);
     }
 
-    private static IncomeByItem income(List<AccountStatement> statements, GetIncomeByItem query) {
+    private static IncomeByItem income(String currency, List<PeriodFigures> periods, GetIncomeByItem query) {
         Map<String, BigDecimal> income = new TreeMap<>();
         BigDecimal total = ZERO;
-        String currency = null;
-        for (AccountStatement s : statements) {
-            currency = s.currency();
-            for (Charge c : s.charges()) {
-                YearMonth period = YearMonth.parse(c.period());
-                if (period.isBefore(query.from()) || period.isAfter(query.to())) {
-                    continue;
+        BigDecimal lateFees = ZERO;
+        for (PeriodFigures f : periods) {
+            if (f.paid() != null) {
+                for (Map.Entry<String, BigDecimal> item : f.paid().entrySet()) {
+                    income.merge(unescape(item.getKey()), item.getValue(), BigDecimal::add);
+                    total = total.add(item.getValue());
                 }
-                income.merge(c.feeItem(), c.paid(), BigDecimal::add);
-                if (c.lateFeePaid().signum() != 0) {
-                    income.merge("LATE_FEE", c.lateFeePaid(), BigDecimal::add);
-                }
-                total = total.add(c.paid()).add(c.lateFeePaid());
             }
+            lateFees = lateFees.add(orZero(f.lateFeePaid()));
+        }
+        // a charge's late fee paid is never negative, so the sum is non-zero exactly when some charge's is
+        if (lateFees.signum() != 0) {
+            income.merge("LATE_FEE", lateFees, BigDecimal::add);
+            total = total.add(lateFees);
         }
         return new IncomeByItem(query.estateId().value(), query.from(), query.to(), currency, income, total);
     }
 
-    private List<AccountStatement> statementsOf(String estateId) {
-        return mongo.find(Query.query(where("estateId").is(estateId)), AccountStatement.class);
+    private static BigDecimal orZero(BigDecimal amount) {
+        return amount == null ? ZERO : amount;
+    }
+
+    /** The period figures of the months from..to: by id, so only those months are read. */
+    private List<PeriodFigures> periods(String estateId, YearMonth from, YearMonth to) {
+        if (from.isAfter(to)) {
+            return List.of();
+        }
+        Query query;
+        if (ChronoUnit.MONTHS.between(from, to) < MAX_MONTHS_BY_ID) {
+            List<String> ids = new ArrayList<>();
+            for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+                ids.add(PeriodFigures.idOf(estateId, month.toString()));
+            }
+            query = Query.query(where("_id").in(ids));
+        } else {
+            query = Query.query(where("estateId").is(estateId));
+        }
+        query.fields().exclude(PeriodFigures.APPLIED);
+        return mongo.find(query, PeriodFigures.class).stream().filter(f -> {
+            YearMonth period = YearMonth.parse(f.period());
+            return !period.isBefore(from) && !period.isAfter(to);
+        }).toList();
+    }
+
+    private List<AccountArrears> arrearsOf(String estateId) {
+        return mongo.find(Query.query(where("openEstateId").is(estateId)), AccountArrears.class);
+    }
+
+    /** The estate's currency as its statements have it (null without any); one statement read, its currency only. */
+    private String currencyOf(String estateId) {
+        Query query = Query.query(where("estateId").is(estateId)).limit(1);
+        query.fields().include("currency");
+        Document statement = mongo.findOne(query, Document.class, STATEMENTS);
+        return statement == null ? null : statement.getString("currency");
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -32,7 +33,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * The read-model writes of one processing batch, flushed as one unordered {@code bulkWrite} per collection
  * when the batch ends (before the processor stores its token), instead of one round trip per event.
  * <p>
- * Three kinds of writes, all idempotent, so a batch delivered twice (a crash between the flush and the token
+ * Four kinds of writes, all idempotent, so a batch delivered twice (a crash between the flush and the token
  * update) changes nothing:
  * <ul>
  *     <li>{@link #insertOnce}: a document with a deterministic id (ledger line, timeline entry); a duplicate
@@ -44,6 +45,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  *     <li>{@link #update}: a MongoDB update of a document under the same sequence guard, for read models that
  *     change documents by operators ({@code $set}, {@code $push}, {@code $inc}) and never read them back while
  *     handling events.</li>
+ *     <li>{@link #increments}: changes that the batch accumulates for a document shared by several aggregates
+ *     (per-estate totals), written as one atomic update of the document (upsert). The caller makes it
+ *     idempotent: the update must carry its own guard state (for example the last sequence applied per
+ *     aggregate, set in the same update), which the caller reads before accumulating.</li>
  * </ul>
  * {@link #find} returns the batch's own state of a document if it holds one, so the next event of the same
  * aggregate in the batch reads what the previous one wrote, not MongoDB.
@@ -203,8 +208,38 @@ public final class WriteBuffer {
     }
 
     /**
-     * Writes everything pending: per collection, one unordered bulk write of the inserts and saves, then one
-     * ordered bulk write of the updates.
+     * The accumulator of this batch's changes to the shared document {@code id} in {@code collection}'s
+     * collection, created by {@code create} on the first call in the batch; written as one update at the flush.
+     * Outside a unit of work, call {@link #flushIfImmediate()} when the handler is done.
+     */
+    public <T extends Increments> T increments(String id, Class<?> collection, Supplier<T> create) {
+        Map<String, Pending> writes = writes(collection);
+        Pending write = writes.get(id);
+        if (write == null) {
+            write = new Pending(create.get(), Kind.INCREMENTS, -1);
+            writes.put(id, write);
+        }
+        @SuppressWarnings("unchecked")
+        T accumulated = (T) write.document;
+        return accumulated;
+    }
+
+    /** Outside a unit of work, writes what {@link #increments} accumulated; inside one, the batch's end does. */
+    public void flushIfImmediate() {
+        if (immediate) {
+            flush();
+        }
+    }
+
+    /** Changes accumulated for one shared document, written as one update (upsert by id). */
+    public interface Increments {
+        /** The update; null if there is nothing to write. */
+        Update update();
+    }
+
+    /**
+     * Writes everything pending: per collection, one unordered bulk write of the inserts, saves and increments,
+     * then one ordered bulk write of the updates.
      */
     public void flush() {
         for (Map.Entry<Class<?>, Map<String, Pending>> collection : pending.entrySet()) {
@@ -213,17 +248,28 @@ public final class WriteBuffer {
             }
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection.getKey());
             List<Object> inserts = new ArrayList<>();
+            int operations = 0;
             for (Map.Entry<String, Pending> write : collection.getValue().entrySet()) {
                 if (write.getValue().kind == Kind.INSERT) {
                     inserts.add(write.getValue().document);
+                    operations++;
+                } else if (write.getValue().kind == Kind.INCREMENTS) {
+                    Update update = ((Increments) write.getValue().document).update();
+                    if (update != null) {
+                        bulk.upsert(Query.query(where("_id").is(write.getKey())), update);
+                        operations++;
+                    }
                 } else {
+                    operations++;
                     write.getValue().addTo(bulk, write.getKey());
                 }
             }
             if (!inserts.isEmpty()) {
                 bulk.insert(inserts);
             }
-            execute(bulk);
+            if (operations > 0) {
+                execute(bulk);
+            }
         }
         for (Map.Entry<Class<?>, List<GuardedUpdate>> collection : updates.entrySet()) {
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection.getKey());
@@ -258,7 +304,7 @@ public final class WriteBuffer {
         }
     }
 
-    private enum Kind { INSERT, SAVE }
+    private enum Kind { INSERT, SAVE, INCREMENTS }
 
     private record GuardedUpdate(String id, long sequence, Update update) {
     }

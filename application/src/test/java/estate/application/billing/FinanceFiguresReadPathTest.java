@@ -1,0 +1,453 @@
+package estate.application.billing;
+
+import com.mongodb.client.MongoClient;
+import estate.application.support.ApplicationTest;
+import estate.domain.billing.BillingQueries.GetArrearsAging;
+import estate.domain.billing.BillingQueries.GetCollectionRate;
+import estate.domain.billing.BillingQueries.GetEstateFinanceFigures;
+import estate.domain.billing.BillingQueries.GetIncomeByItem;
+import estate.domain.estates.EstateId;
+import estate.domain.estates.UnitId;
+import estate.domain.owners.ChargeId;
+import estate.domain.owners.ChargePart;
+import estate.domain.owners.ContactDetails;
+import estate.domain.owners.HolderType;
+import estate.domain.owners.LedgerLines.Allocation;
+import estate.domain.owners.LedgerLines.CreditSource;
+import estate.domain.owners.LedgerLines.LateFeeLine;
+import estate.domain.owners.OwnerAccountEvent.AccountOpened;
+import estate.domain.owners.OwnerAccountEvent.CreditApplied;
+import estate.domain.owners.OwnerAccountEvent.FeeCharged;
+import estate.domain.owners.OwnerAccountEvent.LateFeesAccrued;
+import estate.domain.owners.OwnerAccountEvent.PaymentAllocated;
+import estate.domain.owners.OwnerAccountEvent.PaymentReversed;
+import estate.domain.owners.OwnerAccountEvent.RefundApproved;
+import estate.domain.owners.OwnerAccountEvent.WaiverApproved;
+import estate.domain.owners.OwnerAccountId;
+import estate.domain.owners.PaymentId;
+import estate.domain.owners.RefundId;
+import estate.domain.owners.WaiverId;
+import estate.domain.shared.Money;
+import estate.projections.billing.AccountStatement;
+import estate.projections.billing.AccountStatement.Charge;
+import estate.projections.billing.FinanceFigures.ArrearsAging;
+import estate.projections.billing.FinanceFigures.Bucket;
+import estate.projections.billing.FinanceFigures.CollectionRate;
+import estate.projections.billing.FinanceFigures.EstateFinanceFigures;
+import estate.projections.billing.FinanceFigures.IncomeByItem;
+import estate.projections.billing.StatementProjection;
+import estate.projections.support.WriteBuffer;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.queryhandling.GenericQueryMessage;
+import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The estate finance figures read from the per-month figures and the accounts' open amounts equal, exactly, the
+ * figures computed the old way from every charge of every statement, for a history with charges over several
+ * months and fee items, partial payments, late fees paid and waived, a waiver of principal, credit used, a
+ * reversed payment and a refund; and they stay equal when batches are delivered again, including after a crash
+ * left the statements and the figures at different points.
+ */
+class FinanceFiguresReadPathTest extends ApplicationTest {
+
+    private static final String ESTATE = "figures-estate";
+    private static final String OTHER = "figures-other";
+    private static final Currency CNY = Currency.getInstance("CNY");
+
+    @Autowired
+    MongoClient client;
+    @Autowired
+    MongoConverter converter;
+
+    @Test
+    void theFiguresEqualABruteForceComputationFromTheStatements() {
+        MongoTemplate mongo = database();
+        deliverOneAtATime(mongo, history());
+
+        assertFiguresMatchStatements(mongo);
+        // a few by hand, so the comparison cannot pass on two empty answers
+        CollectionRate january = query(mongo, new GetCollectionRate(new EstateId(ESTATE), YearMonth.of(2026, 1)),
+                CollectionRate.class);
+        assertThat(january.billed()).isEqualTo(new BigDecimal("210.00"));
+        assertThat(january.collected()).as("A1 100.00, A2 10.00 + 10.00 (20.00 reversed)")
+                .isEqualTo(new BigDecimal("120.00"));
+        assertThat(january.accountsBilled()).isEqualTo(2);
+        IncomeByItem income = query(mongo, new GetIncomeByItem(new EstateId(ESTATE), YearMonth.of(2026, 1),
+                YearMonth.of(2026, 12)), IncomeByItem.class);
+        assertThat(income.income()).containsEntry("LATE_FEE", new BigDecimal("3.80"))
+                .containsEntry("SERVICE.FEE", new BigDecimal("0.00"))
+                .containsEntry("PARKING", new BigDecimal("50.00"));
+        ArrearsAging aging = query(mongo, new GetArrearsAging(new EstateId(ESTATE), LocalDate.of(2026, 4, 30)),
+                ArrearsAging.class);
+        assertThat(aging.accountsOverdue()).isEqualTo(3);
+        assertThat(aging.totalOverdue()).isPositive();
+    }
+
+    @Test
+    void batchesDeliveredAgainWholeOrInPartsChangeNothing() {
+        List<EventMessage<?>> events = history();
+        MongoTemplate expected = database();
+        deliverOneAtATime(expected, events);
+
+        MongoTemplate batched = database();
+        deliverInBatches(batched, events, 5);
+        assertThat(contents(batched)).isEqualTo(contents(expected));
+        deliverInBatches(batched, events, 7);
+        deliverInBatches(batched, events.subList(3, 20), 4);
+        deliverOneAtATime(batched, events.subList(10, events.size()));
+        assertThat(contents(batched)).as("events applied twice").isEqualTo(contents(expected));
+        assertFiguresMatchStatements(batched);
+    }
+
+    @Test
+    void aCrashBetweenTheBulkWritesOfABatchIsRepairedByItsRedelivery() {
+        List<EventMessage<?>> events = history();
+        MongoTemplate expected = database();
+        deliverOneAtATime(expected, events);
+
+        // the batch of events 12..29 crashed after writing the statements, before the period figures and arrears:
+        // its redelivery finds the statements ahead
+        MongoTemplate statementsAhead = database();
+        deliverInBatches(statementsAhead, events.subList(0, 12), 12);
+        List<Document> figuresBefore = all(statementsAhead, "estate_period_figures");
+        List<Document> arrearsBefore = all(statementsAhead, "account_arrears");
+        deliverInBatches(statementsAhead, events.subList(12, 30), 18);
+        restore(statementsAhead, "estate_period_figures", figuresBefore);
+        restore(statementsAhead, "account_arrears", arrearsBefore);
+        deliverInBatches(statementsAhead, events.subList(12, events.size()), 30);
+        assertThat(contents(statementsAhead)).isEqualTo(contents(expected));
+        assertFiguresMatchStatements(statementsAhead);
+
+        // the same batch crashed after writing the period figures and arrears, before the statements
+        MongoTemplate figuresAhead = database();
+        deliverInBatches(figuresAhead, events.subList(0, 12), 12);
+        List<Document> statementsBefore = all(figuresAhead, "account_statements");
+        deliverInBatches(figuresAhead, events.subList(12, 30), 18);
+        restore(figuresAhead, "account_statements", statementsBefore);
+        deliverInBatches(figuresAhead, events.subList(12, events.size()), 30);
+        assertThat(contents(figuresAhead)).isEqualTo(contents(expected));
+        assertFiguresMatchStatements(figuresAhead);
+    }
+
+    // --- the history -----------------------------------------------------------------------------------------
+
+    /**
+     * Three accounts of the estate and one of another, their events interleaved as the log would have them.
+     * A: two fee items in January, February and March, a late fee paid, credit used, a reversal, a waiver of
+     * principal and of a late fee, a refund. B: three months, March paid. C: February paid, a fee item with a dot.
+     */
+    private static List<EventMessage<?>> history() {
+        Account a = new Account(ESTATE);
+        Account b = new Account(ESTATE);
+        Account c = new Account(ESTATE);
+        Account d = new Account(OTHER);
+        List<EventMessage<?>> log = new ArrayList<>();
+        log.add(a.opened());
+        log.add(b.opened());
+        log.add(a.charge("A1", "PROPERTY_FEE", "2026-01", "100.00"));
+        log.add(a.charge("A2", "PARKING", "2026-01", "30.00"));
+        log.add(b.charge("B1", "PROPERTY_FEE", "2026-01", "80.00"));
+        log.add(c.opened());
+        log.add(d.opened());
+        log.add(d.charge("D1", "PROPERTY_FEE", "2026-01", "500.00"));
+        log.add(a.charge("A3", "PROPERTY_FEE", "2026-02", "100.00"));
+        log.add(b.charge("B2", "PROPERTY_FEE", "2026-02", "80.00"));
+        log.add(c.charge("C1", "PARKING", "2026-02", "30.00"));
+        log.add(a.event(new LateFeesAccrued(a.id, a.estate, LocalDate.of(2026, 2, 20),
+                List.of(new LateFeeLine(new ChargeId("A1"), new BigDecimal("3.8000"), cny("3.80"))), cny("3.80"))));
+        log.add(a.event(new PaymentAllocated(a.id, a.estate, new PaymentId("P1"), List.of(
+                allocation("A1", ChargePart.PRINCIPAL, "100.00"), allocation("A1", ChargePart.LATE_FEE, "3.80"),
+                allocation("A2", ChargePart.PRINCIPAL, "10.00")), cny("0.00"), LocalDate.of(2026, 2, 21))));
+        log.add(c.event(new PaymentAllocated(c.id, c.estate, new PaymentId("P3"),
+                List.of(allocation("C1", ChargePart.PRINCIPAL, "30.00")), cny("0.00"), LocalDate.of(2026, 2, 22))));
+        log.add(a.charge("A4", "PROPERTY_FEE", "2026-03", "100.00"));
+        log.add(b.charge("B3", "PROPERTY_FEE", "2026-03", "80.00"));
+        log.add(c.charge("C2", "SERVICE.FEE", "2026-03", "12.50"));
+        log.add(a.event(new PaymentAllocated(a.id, a.estate, new PaymentId("P2"), List.of(
+                allocation("A2", ChargePart.PRINCIPAL, "20.00"), allocation("A3", ChargePart.PRINCIPAL, "50.00")),
+                cny("25.00"), LocalDate.of(2026, 3, 2))));
+        log.add(b.event(new PaymentAllocated(b.id, b.estate, new PaymentId("P4"),
+                List.of(allocation("B3", ChargePart.PRINCIPAL, "80.00")), cny("0.00"), LocalDate.of(2026, 3, 3))));
+        log.add(a.event(new CreditApplied(a.id, a.estate, new ChargeId("A3"), ChargePart.PRINCIPAL, cny("25.00"),
+                List.of(new CreditSource(new PaymentId("P2"), cny("25.00"))), LocalDate.of(2026, 3, 4))));
+        log.add(a.event(new PaymentReversed(a.id, a.estate, new PaymentId("P2"), cny("95.00"), List.of(
+                allocation("A2", ChargePart.PRINCIPAL, "20.00"), allocation("A3", ChargePart.PRINCIPAL, "50.00")),
+                cny("0.00"), LocalDate.of(2026, 3, 6), "bounced")));
+        log.add(a.event(new WaiverApproved(a.id, a.estate, new WaiverId("W1"), new ChargeId("A3"),
+                ChargePart.PRINCIPAL, cny("10.00"), "manager", LocalDate.of(2026, 3, 8))));
+        log.add(a.event(new LateFeesAccrued(a.id, a.estate, LocalDate.of(2026, 3, 20),
+                List.of(new LateFeeLine(new ChargeId("A3"), new BigDecimal("2.0000"), cny("2.00"))), cny("2.00"))));
+        log.add(a.event(new WaiverApproved(a.id, a.estate, new WaiverId("W2"), new ChargeId("A3"),
+                ChargePart.LATE_FEE, cny("2.00"), "manager", LocalDate.of(2026, 3, 21))));
+        log.add(d.event(new PaymentAllocated(d.id, d.estate, new PaymentId("P5"),
+                List.of(allocation("D1", ChargePart.PRINCIPAL, "200.00")), cny("0.00"), LocalDate.of(2026, 3, 22))));
+        log.add(a.event(new PaymentAllocated(a.id, a.estate, new PaymentId("P6"),
+                List.of(allocation("A2", ChargePart.PRINCIPAL, "10.00")), cny("5.00"), LocalDate.of(2026, 3, 25))));
+        log.add(a.event(new RefundApproved(a.id, a.estate, new RefundId("R1"), cny("5.00"),
+                List.of(new CreditSource(new PaymentId("P6"), cny("5.00"))), "manager", LocalDate.of(2026, 3, 28))));
+        log.add(b.charge("B4", "PARKING", "2026-04", "30.00"));
+        log.add(c.event(new PaymentAllocated(c.id, c.estate, new PaymentId("P7"),
+                List.of(allocation("C2", ChargePart.PRINCIPAL, "2.50")), cny("0.00"), LocalDate.of(2026, 4, 2))));
+        log.add(c.event(new PaymentReversed(c.id, c.estate, new PaymentId("P7"), cny("2.50"),
+                List.of(allocation("C2", ChargePart.PRINCIPAL, "2.50")), cny("0.00"), LocalDate.of(2026, 4, 3),
+                "mistaken")));
+        log.add(a.charge("A5", "PARKING", "2026-04", "30.00"));
+        return log;
+    }
+
+    private static final class Account {
+        final OwnerAccountId id = new OwnerAccountId("acc-" + UUID.randomUUID());
+        final EstateId estate;
+        long sequence = -1;
+
+        Account(String estate) {
+            this.estate = new EstateId(estate);
+        }
+
+        EventMessage<?> opened() {
+            return event(new AccountOpened(id, estate, HolderType.OWNER, new ContactDetails("Figures Owner",
+                    "13300000000", null), List.of(new UnitId("unit-" + id)), LocalDate.of(2025, 12, 1), null, CNY,
+                    ZoneId.of("Asia/Shanghai")));
+        }
+
+        EventMessage<?> charge(String charge, String feeItem, String period, String amount) {
+            YearMonth month = YearMonth.parse(period);
+            return event(new FeeCharged(id, estate, new ChargeId(charge), feeItem, month, cny(amount),
+                    month.atDay(15), new UnitId("unit-" + id), feeItem + " " + period, 1));
+        }
+
+        EventMessage<?> event(Object payload) {
+            sequence++;
+            return new GenericDomainEventMessage<>("OwnerAccount", id.value(), sequence, payload);
+        }
+    }
+
+    private static Money cny(String amount) {
+        return Money.of(new BigDecimal(amount), CNY);
+    }
+
+    private static Allocation allocation(String charge, ChargePart part, String amount) {
+        return new Allocation(new ChargeId(charge), part, cny(amount));
+    }
+
+    // --- the comparison ----------------------------------------------------------------------------------------
+
+    private static void assertFiguresMatchStatements(MongoTemplate mongo) {
+        EstateId estate = new EstateId(ESTATE);
+        List<AccountStatement> statements = mongo.find(Query.query(where("estateId").is(ESTATE)),
+                AccountStatement.class);
+        assertThat(statements).hasSize(3);
+        for (LocalDate asOf : List.of(LocalDate.of(2026, 1, 10), LocalDate.of(2026, 2, 16),
+                LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 30), LocalDate.of(2026, 6, 14),
+                LocalDate.of(2026, 12, 31))) {
+            GetArrearsAging aging = new GetArrearsAging(estate, asOf);
+            assertThat(query(mongo, aging, ArrearsAging.class)).as("aging as of %s", asOf)
+                    .isEqualTo(aging(statements, aging));
+        }
+        for (YearMonth month = YearMonth.of(2025, 12); !month.isAfter(YearMonth.of(2026, 5));
+             month = month.plusMonths(1)) {
+            GetCollectionRate rate = new GetCollectionRate(estate, month);
+            assertThat(query(mongo, rate, CollectionRate.class)).as("collection of %s", month)
+                    .isEqualTo(collection(statements, rate));
+        }
+        for (YearMonth[] range : new YearMonth[][]{{YearMonth.of(2026, 1), YearMonth.of(2026, 12)},
+                {YearMonth.of(2026, 2), YearMonth.of(2026, 3)}, {YearMonth.of(2026, 4), YearMonth.of(2026, 4)},
+                {YearMonth.of(2026, 3), YearMonth.of(2026, 1)}, {YearMonth.of(1990, 1), YearMonth.of(2100, 12)}}) {
+            GetIncomeByItem income = new GetIncomeByItem(estate, range[0], range[1]);
+            assertThat(query(mongo, income, IncomeByItem.class)).as("income %s..%s", range[0], range[1])
+                    .isEqualTo(income(statements, income));
+        }
+        GetEstateFinanceFigures all = new GetEstateFinanceFigures(new GetArrearsAging(estate,
+                LocalDate.of(2026, 3, 31)), new GetCollectionRate(estate, YearMonth.of(2026, 3)),
+                new GetIncomeByItem(estate, YearMonth.of(2026, 1), YearMonth.of(2026, 3)));
+        assertThat(query(mongo, all, EstateFinanceFigures.class)).isEqualTo(new EstateFinanceFigures(
+                aging(statements, all.aging()), collection(statements, all.collection()),
+                income(statements, all.income())));
+        GetEstateFinanceFigures apart = new GetEstateFinanceFigures(all.aging(),
+                new GetCollectionRate(estate, YearMonth.of(2026, 4)), all.income());
+        assertThat(query(mongo, apart, EstateFinanceFigures.class).collection())
+                .isEqualTo(collection(statements, apart.collection()));
+    }
+
+    private static <R> R query(MongoTemplate mongo, Object query, Class<R> type) {
+        try {
+            Object answer = new AnnotationQueryHandlerAdapter<>(new StatementProjection(mongo))
+                    .handle(new GenericQueryMessage<>(query, ResponseTypes.instanceOf(type)));
+            return type.cast(answer);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Arrears aging as computed before the figures: every charge of every statement. */
+    private static ArrearsAging aging(List<AccountStatement> statements, GetArrearsAging query) {
+        String[] labels = {"0-30", "31-60", "61-90", "90+"};
+        BigDecimal[] amounts = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        List<Set<String>> accounts = List.of(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+        int[] charges = new int[4];
+        Set<String> overdue = new HashSet<>();
+        String currency = null;
+        for (AccountStatement s : statements) {
+            currency = s.currency();
+            for (Charge c : s.charges()) {
+                if (c.open().signum() <= 0 || !c.dueDate().isBefore(query.asOf())) {
+                    continue;
+                }
+                long days = query.asOf().toEpochDay() - c.dueDate().toEpochDay();
+                int bucket = days <= 30 ? 0 : days <= 60 ? 1 : days <= 90 ? 2 : 3;
+                amounts[bucket] = amounts[bucket].add(c.open());
+                accounts.get(bucket).add(s.accountId());
+                charges[bucket]++;
+                overdue.add(s.accountId());
+            }
+        }
+        List<Bucket> buckets = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < 4; i++) {
+            buckets.add(new Bucket(labels[i], amounts[i], accounts.get(i).size(), charges[i]));
+            total = total.add(amounts[i]);
+        }
+        return new ArrearsAging(query.estateId().value(), query.asOf(), currency, buckets, total, overdue.size());
+    }
+
+    private static CollectionRate collection(List<AccountStatement> statements, GetCollectionRate query) {
+        String period = query.period().toString();
+        BigDecimal billed = BigDecimal.ZERO;
+        BigDecimal collected = BigDecimal.ZERO;
+        BigDecimal waived = BigDecimal.ZERO;
+        BigDecimal outstanding = BigDecimal.ZERO;
+        int accounts = 0;
+        String currency = null;
+        for (AccountStatement s : statements) {
+            currency = s.currency();
+            boolean billedHere = false;
+            for (Charge c : s.charges()) {
+                if (period.equals(c.period())) {
+                    billedHere = true;
+                    billed = billed.add(c.amount());
+                    collected = collected.add(c.paid());
+                    waived = waived.add(c.waived());
+                    outstanding = outstanding.add(c.principalOpen());
+                }
+            }
+            accounts += billedHere ? 1 : 0;
+        }
+        BigDecimal due = billed.subtract(waived);
+        BigDecimal rate = due.signum() == 0 ? BigDecimal.ONE.setScale(4, RoundingMode.HALF_EVEN)
+                : collected.divide(due, 4, RoundingMode.HALF_EVEN);
+        return new CollectionRate(query.estateId().value(), query.period(), currency, billed, collected, waived,
+                outstanding, rate, accounts);
+    }
+
+    private static IncomeByItem income(List<AccountStatement> statements, GetIncomeByItem query) {
+        Map<String, BigDecimal> income = new TreeMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        String currency = null;
+        for (AccountStatement s : statements) {
+            currency = s.currency();
+            for (Charge c : s.charges()) {
+                YearMonth period = YearMonth.parse(c.period());
+                if (period.isBefore(query.from()) || period.isAfter(query.to())) {
+                    continue;
+                }
+                income.merge(c.feeItem(), c.paid(), BigDecimal::add);
+                if (c.lateFeePaid().signum() != 0) {
+                    income.merge("LATE_FEE", c.lateFeePaid(), BigDecimal::add);
+                }
+                total = total.add(c.paid()).add(c.lateFeePaid());
+            }
+        }
+        return new IncomeByItem(query.estateId().value(), query.from(), query.to(), currency, income, total);
+    }
+
+    // --- delivery ------------------------------------------------------------------------------------------------
+
+    private MongoTemplate database() {
+        return new MongoTemplate(new SimpleMongoClientDatabaseFactory(client,
+                "figures_" + UUID.randomUUID().toString().replace("-", "")), converter);
+    }
+
+    private static void deliverOneAtATime(MongoTemplate mongo, List<EventMessage<?>> events) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(new StatementProjection(mongo));
+        for (EventMessage<?> event : events) {
+            handle(adapter, event);
+        }
+    }
+
+    private static void deliverInBatches(MongoTemplate mongo, List<EventMessage<?>> events, int size) {
+        for (int from = 0; from < events.size(); from += size) {
+            deliverAsBatch(mongo, events.subList(from, Math.min(events.size(), from + size)));
+        }
+    }
+
+    /** One batching unit of work with the flush interceptor, as a tracking processor runs a batch. */
+    private static void deliverAsBatch(MongoTemplate mongo, List<EventMessage<?>> events) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(new StatementProjection(mongo));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(events));
+        batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch,
+                List.of(WriteBuffer.flushAtEndOfBatch()), message -> {
+            handle(adapter, message);
+            return null;
+        }).proceed());
+        assertThat(batch.getExecutionResult().isExceptionResult()).isFalse();
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter adapter, EventMessage<?> event) {
+        try {
+            if (adapter.canHandle(event)) {
+                adapter.handle(event);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Document> all(MongoTemplate mongo, String collection) {
+        return mongo.find(new Query().with(Sort.by("_id")), Document.class, collection);
+    }
+
+    private static void restore(MongoTemplate mongo, String collection, List<Document> documents) {
+        mongo.dropCollection(collection);
+        documents.forEach(document -> mongo.insert(document, collection));
+    }
+
+    private static Map<String, List<Document>> contents(MongoTemplate mongo) {
+        Map<String, List<Document>> contents = new LinkedHashMap<>();
+        for (String collection : new TreeSet<>(mongo.getCollectionNames())) {
+            contents.put(collection, all(mongo, collection));
+        }
+        return contents;
+    }
+}
