@@ -30,8 +30,8 @@ import java.util.function.Supplier;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * The read-model writes of one processing batch, flushed as one unordered {@code bulkWrite} per collection
- * when the batch ends (before the processor stores its token), instead of one round trip per event.
+ * The read-model writes of one processing batch, flushed as bulk writes per collection when the batch ends (before
+ * the processor stores its token), instead of one round trip per event.
  * <p>
  * Four kinds of writes, all idempotent, so a batch delivered twice (a crash between the flush and the token
  * update) changes nothing:
