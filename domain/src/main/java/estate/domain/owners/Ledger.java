@@ -371,11 +371,19 @@ final class Ledger {
     /**
      * Day by day from each charge's last assessed day to {@code asOf}: the overdue notice and reminders, and
      * the late fee on the principal outstanding at the end of each day past the grace days, capped.
+     *
+     * <p>A charge already assessed through {@code asOf} or later is left as it is: a repeated or backdated run
+     * changes nothing. A settlement since dated on days already assessed (a payment entered late) waits for the
+     * first run for a later day, which recomputes the charge from its first overdue day through that day; a
+     * recomputation through an earlier day would charge a correction against fewer days than were charged.
      */
     Assessment assess(LocalDate asOf, LateFeeTerms terms) {
         List<Notice> notices = new ArrayList<>();
         List<LateFeeLine> lines = new ArrayList<>();
         for (Charge charge : charges.values()) {
+            if (charge.assessedThrough != null && !asOf.isAfter(charge.assessedThrough)) {
+                continue;
+            }
             LocalDate firstDay = charge.dueDate.plusDays(1);
             boolean backdated = settledOnAssessedDays(charge);
             LocalDate start = firstDay;

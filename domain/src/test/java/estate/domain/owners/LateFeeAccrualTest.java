@@ -44,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Late fees (滞纳金): 0.05 % a day of the principal outstanding at the end of each day past the grace days, capped
  * at a share of the principal; the exact running total is kept and rounded once, to the fen, HALF_EVEN, and each
  * run charges the difference to what was charged before. A charge of 1000.00 accrues 0.50 a day; one of 250.00
- * accrues 0.125 a day, which shows the rounding. A settlement dated on a day already charged makes the next run
- * recompute from the first day (a correction, possibly negative), but never below what was already paid or waived
- * of the late fee: the charged total is max(rounded exact total, settled).
+ * accrues 0.125 a day, which shows the rounding. A run for a day already assessed changes nothing. A settlement
+ * dated on a day already charged makes the next run for a new day recompute from the first day through its day (a
+ * correction, possibly negative), but never below what was already paid or waived of the late fee: the charged
+ * total is max(rounded exact total, settled).
  */
 class LateFeeAccrualTest {
 
@@ -282,22 +283,74 @@ class LateFeeAccrualTest {
                 .expectEvents(lateFeesAccrued(overdueDay(6), feeLine("C1", "0", "-2.50")));
     }
 
-    /** A negative correction is not a run that changes nothing: a second run for the same day recomputes too. */
+    /**
+     * The runs charged 2.50 through day 5 on the full 1000.00; then the transfer of day 3 (600.00) is recorded. A
+     * run for day 4, a day already assessed, changes nothing: no event, the late fee stays 2.50 and the balance
+     * 1000.00 + 2.50 − 600.00 = 402.50. (It used to recompute through day 4 only, 0.50 + 0.50 + 2 × 0.20 = 1.40,
+     * and charge −1.10 against the 2.50 of five days; the run of day 6 then charged +0.40 back.)
+     */
     @Test
-    void aRunForTheDayAlreadyAssessedCorrectsForAPaymentRecordedSince() {
+    void aRunForAnEarlierDayAfterALatePaymentChangesNothing() {
+        fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE))
+                .andGivenCommands(assess(overdueDay(5), HALF_PER_MILLE_A_DAY), pay("P1", "600.00", overdueDay(3)))
+                .when(assess(overdueDay(4), HALF_PER_MILLE_A_DAY))
+                .expectNoEvents()
+                .expectState(lateFeeOf("C1", "2.50", "0.00"))
+                .expectState(ledger("402.50", "402.50", "0.00"));
+    }
+
+    /** A second run for the day already assessed changes nothing either: the correction waits for a new day. */
+    @Test
+    void aRerunForTheDayAlreadyAssessedLeavesTheCorrectionToTheNextDay() {
         fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE))
                 .andGivenCommands(assess(overdueDay(5), HALF_PER_MILLE_A_DAY), pay("P1", "600.00", overdueDay(3)))
                 .when(assess(overdueDay(5), HALF_PER_MILLE_A_DAY))
-                .expectEvents(lateFeesAccrued(overdueDay(5), feeLine("C1", "1.600000", "-0.90")));
+                .expectNoEvents()
+                .expectState(lateFeeOf("C1", "2.50", "0.00"));
     }
 
+    /**
+     * After the runs for days 4 and 5 changed nothing, the run of day 6 makes the correction, computed through day
+     * 6: 0.50 + 0.50 + 4 × 0.20 = 1.80, so 1.80 − 2.50 = −0.70, as if the earlier runs had never happened.
+     */
+    @Test
+    void theFirstRunForANewDayCorrectsThroughThatDay() {
+        fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE))
+                .andGivenCommands(assess(overdueDay(5), HALF_PER_MILLE_A_DAY), pay("P1", "600.00", overdueDay(3)),
+                        assess(overdueDay(4), HALF_PER_MILLE_A_DAY), assess(overdueDay(5), HALF_PER_MILLE_A_DAY))
+                .when(assess(overdueDay(6), HALF_PER_MILLE_A_DAY))
+                .expectEvents(lateFeesAccrued(overdueDay(6), feeLine("C1", "1.800000", "-0.70")))
+                .expectState(lateFeeOf("C1", "1.80", "0.00"))
+                .expectState(ledger("401.80", "401.80", "0.00"));
+    }
+
+    /** After the correction through day 6, a run for day 4 changes nothing and the run of day 7 charges day 7. */
     @Test
     void afterACorrectionTheNextRunChargesOnlyItsNewDays() {
         fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE))
                 .andGivenCommands(assess(overdueDay(5), HALF_PER_MILLE_A_DAY), pay("P1", "600.00", overdueDay(3)),
-                        assess(overdueDay(5), HALF_PER_MILLE_A_DAY))
+                        assess(overdueDay(6), HALF_PER_MILLE_A_DAY), assess(overdueDay(4), HALF_PER_MILLE_A_DAY))
+                .when(assess(overdueDay(7), HALF_PER_MILLE_A_DAY))
+                .expectEvents(lateFeesAccrued(overdueDay(7), feeLine("C1", "2.000000", "0.20")));
+    }
+
+    /**
+     * 2.00 of the 2.50 was waived, then the payment of day 3 recorded: a run for day 4 changes nothing (it does not
+     * take the late fee to the 1.40 of four days, nor to the 2.00 waived); the run of day 6 corrects to 1.80, held
+     * at the 2.00 settled: −0.50.
+     */
+    @Test
+    void aRunForAnEarlierDayChangesNothingOnALateFeePartlyWaived() {
+        fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE))
+                .andGivenCommands(assess(overdueDay(5), HALF_PER_MILLE_A_DAY),
+                        requestWaiver("W1", "C1", ChargePart.LATE_FEE, "2.00"),
+                        approveWaiver("W1", MANAGER, overdueDay(5)),
+                        pay("P1", "600.00", overdueDay(3)),
+                        assess(overdueDay(4), HALF_PER_MILLE_A_DAY))
                 .when(assess(overdueDay(6), HALF_PER_MILLE_A_DAY))
-                .expectEvents(lateFeesAccrued(overdueDay(6), feeLine("C1", "1.800000", "0.20")));
+                .expectEvents(lateFeesAccrued(overdueDay(6), feeLine("C1", "1.800000", "-0.50")))
+                .expectState(LateFeeAccrualTest::assertNothingSettledBeyondWhatItCameTo)
+                .expectState(lateFeeOf("C1", "2.00", "2.00"));
     }
 
     /** A payment recorded late but dated after the last run counts from its day on, as it always did. */
@@ -311,17 +364,29 @@ class LateFeeAccrualTest {
 
     /**
      * 600.00 of the 1000.00 was paid before the due date, so the run of day 5 charged 5 × 0.20 = 1.00. The payment
-     * bounces on day 3 but the reversal is recorded after that run: from day 3 the whole 1000.00 was owed again,
-     * 2 × 0.20 + 3 × 0.50 = 1.90, a positive correction of 0.90.
+     * bounces on day 3 but the reversal is recorded after that run: a rerun for day 5 changes nothing, and the run
+     * of day 6 finds the whole 1000.00 owed again from day 3, 2 × 0.20 + 4 × 0.50 = 2.40, a positive correction of
+     * 1.40.
      */
     @Test
     void aReversalRecordedAfterTheRunsForItsDayAddsTheLateFeeFromThatDay() {
         LocalDate paidOn = DECEMBER_DUE.minusDays(5);
         fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE),
                         received("P1", "600.00", paidOn), allocated("P1", "0.00", paidOn, principal("C1", "600.00")))
+                .andGivenCommands(assess(overdueDay(5), HALF_PER_MILLE_A_DAY), reverse("P1", overdueDay(3)),
+                        assess(overdueDay(5), HALF_PER_MILLE_A_DAY))
+                .when(assess(overdueDay(6), HALF_PER_MILLE_A_DAY))
+                .expectEvents(lateFeesAccrued(overdueDay(6), feeLine("C1", "2.400000", "1.40")));
+    }
+
+    @Test
+    void aReversalRecordedAfterTheRunsForItsDayChangesNothingOnARerunForThatDay() {
+        LocalDate paidOn = DECEMBER_DUE.minusDays(5);
+        fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE),
+                        received("P1", "600.00", paidOn), allocated("P1", "0.00", paidOn, principal("C1", "600.00")))
                 .andGivenCommands(assess(overdueDay(5), HALF_PER_MILLE_A_DAY), reverse("P1", overdueDay(3)))
                 .when(assess(overdueDay(5), HALF_PER_MILLE_A_DAY))
-                .expectEvents(lateFeesAccrued(overdueDay(5), feeLine("C1", "1.900000", "0.90")));
+                .expectNoEvents();
     }
 
     // ------------------------------------------------------------ corrections never settle a late fee beyond itself
@@ -637,6 +702,25 @@ class LateFeeAccrualTest {
                 .expectEvents(lateFeesAccrued(overdueDay(9), feeLine("C1", "0", "-2.50")))
                 .expectState(lateFeeOf("C1", "0.00", "0.00"))
                 .expectState(ledger("0.00", "0.00", "0.00"));
+    }
+
+    /** The same stream: a run for day 7, already assessed, changes nothing; the release waits for a new day. */
+    @Test
+    void aRunForADayAlreadyAssessedLeavesALateFeeLeftHeldByAnOldReversalToTheNextRun() {
+        LocalDate day6 = overdueDay(6);
+        fixture().given(accountOpened(), charged("C1", "1000.00", DECEMBER_DUE),
+                        overdue("C1", DECEMBER_DUE, "1000.00", overdueDay(1)),
+                        lateFeesAccrued(overdueDay(5), feeLine("C1", "2.500000", "2.50")),
+                        received("P1", "1000.00", day6), allocated("P1", "0.00", day6, principal("C1", "1000.00")),
+                        received("P2", "2.50", day6), allocated("P2", "0.00", day6, lateFee("C1", "2.50")),
+                        reversed("P1", "1000.00", "0.00", day6, principal("C1", "1000.00")),
+                        received("P0", "1000.00", DECEMBER_DUE),
+                        allocated("P0", "0.00", DECEMBER_DUE, principal("C1", "1000.00")),
+                        lateFeesAccrued(overdueDay(7), feeLine("C1", "0", "0.00")),
+                        reversed("P2", "2.50", "0.00", overdueDay(8), lateFee("C1", "2.50")))
+                .when(assess(overdueDay(7), HALF_PER_MILLE_A_DAY))
+                .expectNoEvents()
+                .expectState(lateFeeOf("C1", "2.50", "0.00"));
     }
 
     /**

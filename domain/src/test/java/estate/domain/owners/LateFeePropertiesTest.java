@@ -63,7 +63,9 @@ class LateFeePropertiesTest {
 
     /**
      * The same sum when each payment is recorded {@code delay} days after the day it was received, after the runs
-     * of the days between: the runs that follow correct the late fee of the days already charged.
+     * of the days between: the runs for new days that follow correct the late fee of the days already charged. The
+     * last payments are recorded after the run of the last day; a second run for that day changes nothing, and the
+     * run of the next day charges the day-by-day sum through it.
      */
     @Property(tries = 100)
     void paymentsRecordedAfterTheRunsOfTheirDayEndUpChargingTheDayByDaySum(
@@ -73,9 +75,10 @@ class LateFeePropertiesTest {
             @ForAll @IntRange(min = 1, max = 6) int delay,
             @ForAll("terms") LateFeeTerms terms) {
         BigDecimal principal = BigDecimal.valueOf(principalFen, 2);
-        BigDecimal exact = dayByDaySum(principal, payments, days, terms);
+        BigDecimal exact = dayByDaySum(principal, payments, days + 1, terms);
 
-        List<LateFeesAccrued> late = lateFees(runDailyRecordingLate(principal, payments, days, delay, terms));
+        AggregateTestFixture<OwnerAccount> fixture = runDailyRecordingLate(principal, payments, days, delay, terms);
+        List<LateFeesAccrued> late = lateFees(fixture);
 
         assertThat(charged(late)).isEqualByComparingTo(exact.setScale(2, RoundingMode.HALF_EVEN));
         if (!late.isEmpty()) {
@@ -139,7 +142,11 @@ class LateFeePropertiesTest {
         return fixture;
     }
 
-    /** Daily runs; each payment is recorded {@code delay} days late (dated its day), the last ones before a rerun. */
+    /**
+     * Daily runs; each payment is recorded {@code delay} days late (dated its day). The last ones are recorded after
+     * the run of day {@code days}; a second run for that day must record nothing; then the payments of the next day
+     * (on time) and its run.
+     */
     private static AggregateTestFixture<OwnerAccount> runDailyRecordingLate(BigDecimal principal,
                                                                            List<Payment> payments, int days,
                                                                            int delay, LateFeeTerms terms) {
@@ -157,7 +164,11 @@ class LateFeePropertiesTest {
         for (int day = Math.max(0, days - delay + 1); day <= days; day++) {
             payOn(account, principal, payments, day);
         }
+        int recorded = events(fixture).size();
         account.andGivenCommands(assess(DECEMBER_DUE.plusDays(days), terms));
+        assertThat(events(fixture)).as("a second run for day %s", days).hasSize(recorded);
+        payOn(account, principal, payments, days + 1);
+        account.andGivenCommands(assess(DECEMBER_DUE.plusDays(days + 1), terms));
         return fixture;
     }
 

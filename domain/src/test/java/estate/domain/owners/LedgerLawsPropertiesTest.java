@@ -74,7 +74,7 @@ class LedgerLawsPropertiesTest {
     private static final LateFeeTerms TERMS = new LateFeeTerms(2, new BigDecimal("0.0005"), new BigDecimal("0.1"));
 
     /** One step of a history. Indexes pick among the charges or payments made so far, modulo their number. */
-    sealed interface Step permits Charge, Pay, Reverse, Assess, Waive, Refund, DaysPass {
+    sealed interface Step permits Charge, Pay, Reverse, Assess, NextDaysRun, AssessAgain, Waive, Refund, DaysPass {
     }
 
     record Charge(long fen, int dueInDays) implements Step {
@@ -88,6 +88,18 @@ class LedgerLawsPropertiesTest {
     }
 
     record Assess() implements Step {
+    }
+
+    /** A day passes and the run of the day that ended: the nightly run after the day's work. */
+    record NextDaysRun() implements Step {
+    }
+
+    /**
+     * A run for a day the account already stands assessed through: {@code daysBack} days before the last day a
+     * {@code LateFeesAccrued} recorded (0: that day again). A finance user repeating yesterday's run, or running an
+     * earlier day by mistake.
+     */
+    record AssessAgain(int daysBack) implements Step {
     }
 
     record Waive(int charge, ChargePart part, long fen, boolean approve) implements Step {
@@ -104,7 +116,7 @@ class LedgerLawsPropertiesTest {
             @ForAll("histories") List<Step> history) {
         AggregateTestFixture<OwnerAccount> fixture = fixture();
         TestExecutor<OwnerAccount> account = fixture.given(accountOpened());
-        play(account, history);
+        play(fixture, account, history);
         List<Object> events = events(fixture);
         Books books = Books.of(events);
         for (Class<?> kind : List.of(LateFeesAccrued.class, CreditApplied.class, PaymentReversed.class,
@@ -123,9 +135,10 @@ class LedgerLawsPropertiesTest {
     /**
      * The history of seed 5156637566787707790 (shrunk), where a held late fee met the law's probe. C0 (1.01, due on
      * the opening day) had 0.01 of late fee through 13 November; P0 (1.02) paid its principal and that 0.01, and was
-     * recorded a day after it came (dated the 13th), so the next run for the 13th recomputed the late fee at 0.004545
-     * and held it at the 0.01 paid. Then P0 bounced. The reversal releases the hold (−0.01) in the same decision, so
-     * a run for a day before any due date (the probe) has nothing to do; it used to meet the pending release.
+     * recorded a day after it came (dated the 13th), so the next run for a new day (the 14th; the runs for the 13th
+     * again change nothing) recomputed the late fee at 0.004545 and held it at the 0.01 paid. Then P0 bounced. The
+     * reversal releases the hold (−0.01) in the same decision, so a run for a day before any due date (the probe)
+     * has nothing to do; it used to meet the pending release.
      */
     @Example
     void aReversalOfAPaymentThatSettledAHeldLateFeeLeavesNothingForTheNextRun() {
@@ -134,15 +147,16 @@ class LedgerLawsPropertiesTest {
                 new Assess(), new Pay(102, List.of(), 1), new Waive(0, ChargePart.PRINCIPAL, 119, true),
                 new Charge(500000, 10), new Pay(151, List.of(4), 0), new Pay(606, List.of(7, 4), 1), new Assess(),
                 new Pay(16044, List.of(), 1), new Charge(442309, 10), new Charge(500000, 1),
-                new Waive(0, ChargePart.PRINCIPAL, 2, false), new Pay(1, List.of(9), 0), new Assess(), new Assess(),
+                new Waive(0, ChargePart.PRINCIPAL, 2, false), new Pay(1, List.of(9), 0), new AssessAgain(0),
+                new DaysPass(1), new Assess(),
                 new Waive(5, ChargePart.PRINCIPAL, 25, true), new Charge(460120, 1),
                 new Waive(4, ChargePart.PRINCIPAL, 712, true), new Waive(0, ChargePart.PRINCIPAL, 20000, false),
                 new Reverse(0));
         AggregateTestFixture<OwnerAccount> fixture = fixture();
-        play(fixture.given(accountOpened()), history);
+        play(fixture, fixture.given(accountOpened()), history);
         List<Object> events = events(fixture);
 
-        LocalDate bounced = OPENED.plusDays(13);
+        LocalDate bounced = OPENED.plusDays(14);
         assertThat(events.subList(events.size() - 2, events.size())).containsExactly(
                 LedgerExamples.reversed("P0", "1.02", "0.00", bounced, LedgerExamples.principal("C0", "1.01"),
                         LedgerExamples.lateFee("C0", "0.01")),
@@ -156,6 +170,23 @@ class LedgerLawsPropertiesTest {
         assertThat(books.credit()).isZero();
         assertBalanceLaw(events, books);
     }
+
+    /**
+     * A run for a day already assessed, or an earlier one, records nothing (checked at each {@link AssessAgain} step,
+     * see {@link #assertARunForADayAlreadyAssessedRecordsNothing}), also when a payment dated on a day already assessed
+     * waits to correct the late fee: the correction is the next run's for a new day.
+     */
+    @Property(tries = 300)
+    void aRunForADayAlreadyAssessedRecordsNothing(@ForAll("correctingHistories") List<Step> history) {
+        AggregateTestFixture<OwnerAccount> fixture = fixture();
+        play(fixture, fixture.given(accountOpened()), history);
+
+        Statistics.label(AGAIN).coverage(c -> c.check(PENDING).percentage(p -> p >= 5));
+    }
+
+    private static final String AGAIN = "run for a day already assessed";
+    private static final String PENDING = "a payment dated on an assessed day recorded since";
+    private static final String NOT_PENDING = "nothing recorded since on an assessed day";
 
     /** The law on the events, and the ledger sourced from them agrees with it (and has no run pending). */
     private static void assertBalanceLaw(List<Object> events, Books books) {
@@ -174,7 +205,7 @@ class LedgerLawsPropertiesTest {
     @Property(tries = 100)
     void noAllocationEverExceedsWhatIsOutstandingOnTheChargePart(@ForAll("histories") List<Step> history) {
         AggregateTestFixture<OwnerAccount> fixture = fixture();
-        play(fixture.given(accountOpened()), history);
+        play(fixture, fixture.given(accountOpened()), history);
 
         Books.of(events(fixture)); // throws at the first event that settles more than is outstanding or held
     }
@@ -188,7 +219,7 @@ class LedgerLawsPropertiesTest {
     @Property(tries = 1000)
     void noChargePartEndsUpSettledBeyondWhatItCameTo(@ForAll("correctingHistories") List<Step> history) {
         AggregateTestFixture<OwnerAccount> fixture = fixture();
-        play(fixture.given(accountOpened()), history);
+        play(fixture, fixture.given(accountOpened()), history);
 
         List<Object> events = events(fixture);
         Books books = Books.of(events);
@@ -210,7 +241,7 @@ class LedgerLawsPropertiesTest {
     @Property(tries = 100)
     void creditAndOpenChargesNeverStandSideBySide(@ForAll("histories") List<Step> history) {
         AggregateTestFixture<OwnerAccount> fixture = fixture();
-        play(fixture.given(accountOpened()), history, () -> {
+        play(fixture, fixture.given(accountOpened()), history, () -> {
             Books books = Books.of(events(fixture));
             if (books.credit().signum() > 0) {
                 assertThat(books.outstanding).as("outstanding beside a credit of %s", books.credit())
@@ -224,7 +255,7 @@ class LedgerLawsPropertiesTest {
     void theAccountClosesOnlyWhenEveryChargePartIsSettledAndNoCreditIsLeft(@ForAll("histories") List<Step> history) {
         AggregateTestFixture<OwnerAccount> fixture = fixture();
         TestExecutor<OwnerAccount> account = fixture.given(accountOpened());
-        LocalDate today = play(account, history);
+        LocalDate today = play(fixture, account, history);
         Books before = Books.of(events(fixture));
 
         boolean closed = tryCommand(account, new MoveOut(ACCOUNT, today, "Sold the flat"));
@@ -240,7 +271,7 @@ class LedgerLawsPropertiesTest {
     void afterPayingWhatIsOwedAndRefundingTheCreditTheAccountCloses(@ForAll("histories") List<Step> history) {
         AggregateTestFixture<OwnerAccount> fixture = fixture();
         TestExecutor<OwnerAccount> account = fixture.given(accountOpened());
-        LocalDate today = play(account, history);
+        LocalDate today = play(fixture, account, history);
         Books books = Books.of(events(fixture));
         Statistics.label("owed before settling up").collect(books.outstanding().signum() > 0);
         Statistics.label("credit before settling up").collect(books.credit().signum() > 0);
@@ -266,24 +297,25 @@ class LedgerLawsPropertiesTest {
     }
 
     /** How often each kind of step comes, and how big some of them are. */
-    private record Mix(int assessWeight, int lateFeeWaiverWeight, long maxWaiverFen, int maxDaysPassing,
-                       Arbitrary<Integer> daysEarlier) {
+    private record Mix(int assessWeight, int nextDaysRunWeight, int assessAgainWeight, int lateFeeWaiverWeight,
+                       long maxWaiverFen, int maxDaysPassing, Arbitrary<Integer> daysEarlier) {
     }
 
     @Provide
     Arbitrary<List<Step>> histories() {
-        return histories(new Mix(3, 1, 20_000, 30, Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(1, 1),
+        return histories(new Mix(3, 1, 1, 1, 20_000, 30, Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(1, 1),
                 Tuple.of(1, 3), Tuple.of(1, 6))));
     }
 
     /**
-     * Histories in which payments recorded late meet arrears runs often: more runs, most payments recorded days
-     * late, and waivers small and as often of a late fee as of a principal, so that runs correct the late fee of
-     * days already charged, now and then a late fee already waived or paid.
+     * Histories in which payments recorded late meet arrears runs often: more runs (most of them the next night's,
+     * some for days already assessed), most payments recorded days late, and waivers small and as often of a late
+     * fee as of a principal, so that runs correct the late fee of days already charged, now and then a late fee
+     * already waived or paid.
      */
     @Provide
     Arbitrary<List<Step>> correctingHistories() {
-        return histories(new Mix(6, 3, 500, 20, Arbitraries.frequency(Tuple.of(1, 0), Tuple.of(2, 1),
+        return histories(new Mix(2, 6, 4, 3, 500, 20, Arbitraries.frequency(Tuple.of(1, 0), Tuple.of(2, 1),
                 Tuple.of(2, 3), Tuple.of(1, 6), Tuple.of(1, 10))));
     }
 
@@ -294,6 +326,9 @@ class LedgerLawsPropertiesTest {
         Arbitrary<Step> pay = Combinators.combine(fen, index.list().ofMaxSize(2), mix.daysEarlier()).as(Pay::new);
         Arbitrary<Step> reverse = index.map(Reverse::new);
         Arbitrary<Step> assess = Arbitraries.just(new Assess());
+        Arbitrary<Step> nextDaysRun = Arbitraries.just(new NextDaysRun());
+        Arbitrary<Step> assessAgain = Arbitraries.frequency(Tuple.of(2, 0), Tuple.of(1, 1), Tuple.of(1, 2),
+                Tuple.of(1, 5)).map(AssessAgain::new);
         Arbitrary<Step> waive = Combinators.combine(index,
                 Arbitraries.frequency(Tuple.of(3, ChargePart.PRINCIPAL),
                         Tuple.of(mix.lateFeeWaiverWeight(), ChargePart.LATE_FEE)),
@@ -302,18 +337,24 @@ class LedgerLawsPropertiesTest {
                 Arbitraries.of(true, true, false)).as(Refund::new);
         Arbitrary<Step> daysPass = Arbitraries.integers().between(3, mix.maxDaysPassing()).map(DaysPass::new);
         return Arbitraries.frequencyOf(Tuple.of(4, charge), Tuple.of(4, pay), Tuple.of(1, reverse),
-                Tuple.of(mix.assessWeight(), assess), Tuple.of(3, waive), Tuple.of(2, refund), Tuple.of(4, daysPass))
+                Tuple.of(mix.assessWeight(), assess), Tuple.of(mix.nextDaysRunWeight(), nextDaysRun),
+                Tuple.of(mix.assessAgainWeight(), assessAgain), Tuple.of(3, waive), Tuple.of(2, refund), Tuple.of(4, daysPass))
                 .list().ofMinSize(8).ofMaxSize(30);
     }
 
-    /** Runs the history as given commands; one the rules refuse is skipped. Returns the last day of the history. */
-    private static LocalDate play(TestExecutor<OwnerAccount> account, List<Step> history) {
-        return play(account, history, () -> {
+    /**
+     * Runs the history as given commands; one the rules refuse is skipped. Returns the last day of the history. A run
+     * for a day already assessed ({@link AssessAgain}) must record nothing: that law is checked at each one.
+     */
+    private static LocalDate play(AggregateTestFixture<OwnerAccount> fixture, TestExecutor<OwnerAccount> account,
+                                  List<Step> history) {
+        return play(fixture, account, history, () -> {
         });
     }
 
     /** The same, with a check after every step the rules accepted. */
-    private static LocalDate play(TestExecutor<OwnerAccount> account, List<Step> history, Runnable afterEachStep) {
+    private static LocalDate play(AggregateTestFixture<OwnerAccount> fixture, TestExecutor<OwnerAccount> account,
+                                  List<Step> history, Runnable afterEachStep) {
         LocalDate today = OPENED;
         List<String> charges = new ArrayList<>();
         List<String> payments = new ArrayList<>();
@@ -345,6 +386,11 @@ class LedgerLawsPropertiesTest {
                         "Bounced", today));
             } else if (step instanceof Assess) {
                 tryCommand(account, new AssessArrears(ACCOUNT, today.minusDays(1), TERMS));
+            } else if (step instanceof NextDaysRun) {
+                today = today.plusDays(1);
+                tryCommand(account, new AssessArrears(ACCOUNT, today.minusDays(1), TERMS));
+            } else if (step instanceof AssessAgain again) {
+                assertARunForADayAlreadyAssessedRecordsNothing(fixture, account, again.daysBack());
             } else if (step instanceof Waive w && !charges.isEmpty()) {
                 WaiverId id = WaiverId.of("W" + waivers++);
                 if (tryCommand(account, new RequestWaiver(ACCOUNT, id, ChargeId.of(charges.get(w.charge() % charges.size())),
@@ -363,6 +409,41 @@ class LedgerLawsPropertiesTest {
             afterEachStep.run();
         }
         return today;
+    }
+
+    /**
+     * The law: a run for a day on or before the last day the account was assessed through (the latest
+     * {@code throughDay} of a {@code LateFeesAccrued}) records no event, whatever was recorded since (payments dated
+     * on days already assessed, reversals, waivers): a repeated or backdated run never changes the ledger. Every charge
+     * due before that day was assessed through it (the runs mark every charge due before their day); the charges of
+     * the histories are due on or after the day they are posted, so none due before it was posted since.
+     */
+    private static void assertARunForADayAlreadyAssessedRecordsNothing(AggregateTestFixture<OwnerAccount> fixture,
+                                                                       TestExecutor<OwnerAccount> account,
+                                                                       int daysBack) {
+        List<Object> before = events(fixture);
+        LocalDate assessed = before.stream().filter(LateFeesAccrued.class::isInstance).map(LateFeesAccrued.class::cast)
+                .map(LateFeesAccrued::throughDay).max(LocalDate::compareTo).orElse(null);
+        if (assessed == null) {
+            return;
+        }
+        LocalDate day = assessed.minusDays(daysBack);
+        Statistics.label(AGAIN).collect(latePaymentSinceTheLastAssessment(before, assessed) ? PENDING : NOT_PENDING);
+        tryCommand(account, new AssessArrears(ACCOUNT, day, TERMS));
+        List<Object> after = events(fixture);
+        assertThat(after.subList(before.size(), after.size()))
+                .as("events of a run for %s, the account assessed through %s", day, assessed).isEmpty();
+    }
+
+    /** Whether a payment dated on a day already assessed was recorded after the last assessment. */
+    private static boolean latePaymentSinceTheLastAssessment(List<Object> events, LocalDate assessed) {
+        for (int i = events.size() - 1; i >= 0 && !(events.get(i) instanceof LateFeesAccrued); i--) {
+            if (events.get(i) instanceof PaymentAllocated e && !e.allocations().isEmpty()
+                    && !e.allocatedOn().isAfter(assessed)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the command succeeded; false when the rules refused it (which must leave no trace). */
