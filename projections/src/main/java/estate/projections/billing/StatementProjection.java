@@ -64,7 +64,7 @@ public class StatementProjection {
     private static final String STATEMENTS = "account_statements";
     private static final String PERIOD_FIGURES = "estate_period_figures";
     /** Ranges longer than this read the estate's period documents by estate instead of listing ids. */
-    private static final long MAX_MONTHS_BY_ID = 600;
+    private static final long MAX_MONTHS_BY_ID = 60;
     private static final BigDecimal ZERO = BigDecimal.ZERO;
 
     private final MongoTemplate mongo;
@@ -297,7 +297,8 @@ public class StatementProjection {
         }
 
         private PeriodIncrements of(String period) {
-            String id = PeriodFigures.idOf(statement.estateId(), period);
+            String id = PeriodFigures.idOf(statement.estateId(), period,
+                    PeriodFigures.shardOf(statement.accountId()));
             return writes.increments(id, PeriodFigures.class,
                     () -> new PeriodIncrements(statement.estateId(), period, storedMarkers(id)));
         }
@@ -559,7 +560,7 @@ public class StatementProjection {
         return amount == null ? ZERO : amount;
     }
 
-    /** The period figures of the months from..to: by id, so only those months are read. */
+    /** The period figures of the months from..to, every shard: by id, so only those months are read. */
     private List<PeriodFigures> periods(String estateId, YearMonth from, YearMonth to) {
         if (from.isAfter(to)) {
             return List.of();
@@ -568,7 +569,9 @@ public class StatementProjection {
         if (ChronoUnit.MONTHS.between(from, to) < MAX_MONTHS_BY_ID) {
             List<String> ids = new ArrayList<>();
             for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-                ids.add(PeriodFigures.idOf(estateId, month.toString()));
+                for (int shard = 0; shard < PeriodFigures.SHARDS; shard++) {
+                    ids.add(PeriodFigures.idOf(estateId, month.toString(), shard));
+                }
             }
             query = Query.query(where("_id").in(ids));
         } else {
