@@ -26,6 +26,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -63,6 +64,8 @@ public class StatementProjection {
     public static final String GROUP = "account-statement";
     private static final String STATEMENTS = "account_statements";
     private static final String PERIOD_FIGURES = "estate_period_figures";
+    /** The unit-of-work resource holding a batch's stored period markers, by estate and month. */
+    private static final String MARKERS = StatementProjection.class.getName() + ".markers";
     /** Ranges longer than this read the estate's period documents by estate instead of listing ids. */
     private static final long MAX_MONTHS_BY_ID = 60;
     private static final BigDecimal ZERO = BigDecimal.ZERO;
@@ -300,20 +303,44 @@ public class StatementProjection {
             String id = PeriodFigures.idOf(statement.estateId(), period,
                     PeriodFigures.shardOf(statement.accountId()));
             return writes.increments(id, PeriodFigures.class,
-                    () -> new PeriodIncrements(statement.estateId(), period, storedMarkers(id)));
+                    () -> new PeriodIncrements(statement.estateId(), period, storedMarkers(statement.estateId(),
+                            period, id)));
         }
     }
 
-    /** Per account (escaped), the last sequence the stored period document has counted. */
-    private Map<String, Long> storedMarkers(String id) {
-        Query query = Query.query(where("_id").is(id));
-        query.fields().include(PeriodFigures.APPLIED);
-        Document stored = mongo.findOne(query, Document.class, PERIOD_FIGURES);
-        Map<String, Long> markers = new HashMap<>();
-        if (stored != null && stored.get(PeriodFigures.APPLIED) instanceof Document applied) {
-            applied.forEach((key, value) -> markers.put(key, ((Number) value).longValue()));
+    /**
+     * Per account (escaped), the last sequence the stored period document {@code id} has counted. In a batch, the
+     * first ask for a month reads the markers of all its shards in one query (a bill run's batch touches them
+     * all); the batch writes period documents only at its end, so what it read stays what is stored.
+     */
+    private Map<String, Long> storedMarkers(String estateId, String period, String id) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return readMarkers(List.of(id)).getOrDefault(id, Map.of());
         }
-        return markers;
+        Map<String, Map<String, Map<String, Long>>> byMonth = CurrentUnitOfWork.get().root()
+                .getOrComputeResource(MARKERS, key -> new HashMap<>());
+        return byMonth.computeIfAbsent(estateId + "|" + period, month -> {
+            List<String> shards = new ArrayList<>();
+            for (int shard = 0; shard < PeriodFigures.SHARDS; shard++) {
+                shards.add(PeriodFigures.idOf(estateId, period, shard));
+            }
+            return readMarkers(shards);
+        }).getOrDefault(id, Map.of());
+    }
+
+    /** The markers of the period documents {@code ids} that exist, by document id. */
+    private Map<String, Map<String, Long>> readMarkers(List<String> ids) {
+        Query query = Query.query(where("_id").in(ids));
+        query.fields().include(PeriodFigures.APPLIED);
+        Map<String, Map<String, Long>> byDocument = new HashMap<>();
+        for (Document stored : mongo.find(query, Document.class, PERIOD_FIGURES)) {
+            Map<String, Long> markers = new HashMap<>();
+            if (stored.get(PeriodFigures.APPLIED) instanceof Document applied) {
+                applied.forEach((key, value) -> markers.put(key, ((Number) value).longValue()));
+            }
+            byDocument.put(stored.getString("_id"), markers);
+        }
+        return byDocument;
     }
 
     /**
