@@ -66,6 +66,8 @@ public final class WriteBuffer {
     private final boolean immediate;
     /** The batch (root unit of work) this buffer belongs to; null if immediate. */
     private final UnitOfWork<?> batch;
+    /** The ids of the batch's aggregates; null until first needed. */
+    private Set<String> aggregates;
     /** Per collection, the documents of the batch's aggregates as stored when the batch first asked (null: none). */
     private final Map<Class<?>, Map<String, Object>> prefetched = new HashMap<>();
     /** Per collection, per id: the pending write, in order of first touch. */
@@ -139,8 +141,8 @@ public final class WriteBuffer {
      * The first time a batch asks for a document of a collection that it has not written, the buffer reads in one
      * query ({@code _id $in}) the documents of that collection whose id is the aggregate of an event in the batch
      * (a statement or a balance is kept under its account's id), instead of one read per event; later asks are
-     * answered from what it read, or from the batch's own writes. Ids that are not aggregates of the batch are read
-     * one at a time, as before.
+     * answered from what it read, or from the batch's own writes. Ids that are not aggregates of the batch (a unit
+     * looked up while handling an account's event) are read one at a time, without that query.
      */
     public <T> T find(String id, Class<T> type) {
         if (!immediate) {
@@ -148,31 +150,34 @@ public final class WriteBuffer {
             if (write != null) {
                 return type.cast(write.document);
             }
-            Map<String, Object> stored = prefetched.computeIfAbsent(type, this::readAggregatesOfBatch);
-            if (stored.containsKey(id)) {
-                return type.cast(stored.get(id));
+            if (aggregatesOfBatch().contains(id)) {
+                return type.cast(prefetched.computeIfAbsent(type, this::readAggregatesOfBatch).get(id));
             }
         }
         return mongo.findById(id, type);
     }
 
-    private Map<String, Object> readAggregatesOfBatch(Class<?> type) {
-        if (!(batch instanceof BatchingUnitOfWork<?> batching)) {
-            return Map.of();
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        for (Object message : batching.getMessages()) {
-            if (message instanceof DomainEventMessage<?> event) {
-                ids.add(event.getAggregateIdentifier());
+    /** The ids of the aggregates whose events make up the batch (computed once). */
+    private Set<String> aggregatesOfBatch() {
+        if (aggregates == null) {
+            aggregates = new LinkedHashSet<>();
+            if (batch instanceof BatchingUnitOfWork<?> batching) {
+                for (Object message : batching.getMessages()) {
+                    if (message instanceof DomainEventMessage<?> event) {
+                        aggregates.add(event.getAggregateIdentifier());
+                    }
+                }
             }
         }
-        if (ids.size() < 2) {
-            return Map.of();
-        }
+        return aggregates;
+    }
+
+    /** The stored documents of {@code type} of all the batch's aggregates, in one query; null for those absent. */
+    private Map<String, Object> readAggregatesOfBatch(Class<?> type) {
         Map<String, Object> stored = new HashMap<>();
-        ids.forEach(id -> stored.put(id, null));
+        aggregatesOfBatch().forEach(id -> stored.put(id, null));
         PersistentEntity<?, ?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
-        for (Object document : mongo.find(Query.query(where("_id").in(ids)), type)) {
+        for (Object document : mongo.find(Query.query(where("_id").in(aggregatesOfBatch())), type)) {
             stored.put(String.valueOf(entity.getIdentifierAccessor(document).getIdentifier()), document);
         }
         return stored;

@@ -70,10 +70,10 @@ public class SurveyResultsProjection {
 
     @EventHandler
     void on(SurveyAnswered e) {
-        WriteBuffer.of(mongo).insertOnce(e.surveyId().value() + ":" + e.accountId().value(),
-                new SurveyResponse(e.surveyId().value() + ":" + e.accountId().value(),
-                e.surveyId().value(), e.estateId().value(), e.accountId().value(),
-                e.buildingId() == null ? null : e.buildingId().value(), e.answers(), e.answeredAt()));
+        String id = e.surveyId().value() + ":" + e.accountId().value();
+        WriteBuffer.of(mongo).insertOnce(id, new SurveyResponse(id, e.surveyId().value(), e.estateId().value(),
+                e.accountId().value(), e.buildingId() == null ? null : e.buildingId().value(), e.answers(),
+                e.answeredAt()));
     }
 
     @ResetHandler
