@@ -1,8 +1,15 @@
 package estate.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import estate.application.config.ReadModelProcessingConfig;
+import estate.application.store.IndexedFileBackend;
+import estate.application.store.MongoConfig;
 import estate.application.support.ApiClient;
 import estate.application.support.Scenario;
 import estate.application.support.TestStores;
@@ -12,7 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -20,16 +29,18 @@ import static estate.application.support.Scenario.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Events and read models survive a restart and nothing is applied twice: with the embedded read store (rebuilt
- * from the log at start) and with a read store that outlives the app (as a real MongoDB does: tokens persist).
+ * Events and read models survive a restart and nothing is applied twice: with the embedded read store in memory
+ * (rebuilt from the log at start), with the embedded read store on file (the default: it outlives the app, tokens
+ * included) and with a read store that outlives the app as a real MongoDB does.
  */
 class RestartTest {
 
     @Test
-    void theEmbeddedReadStoreIsRebuiltFromTheLogAtStart() {
+    void theEmbeddedReadStoreInMemoryIsRebuiltFromTheLogAtStart() {
         Path data = TestStores.newDataDir();
         Map<String, Object> properties = TestStores.properties(data);
         properties.put("estate.mongo.uri", "");
+        properties.put("estate.mongo.embedded-store", "memory");
 
         String[] account = new String[1];
         Map<String, JsonNode> before = runApp(properties, api -> {
@@ -42,6 +53,47 @@ class RestartTest {
         assertThat(after).isEqualTo(before);
         assertThat(after.get("ledger").get("lines")).hasSize(4);
         assertThat(after.get("balance").get("balance").decimalValue()).isEqualByComparingTo("334.80");
+    }
+
+    @Test
+    void theEmbeddedReadStoreOnFileKeepsReadModelsAndTokensAndGoesOnWithoutApplyingAnythingTwice() {
+        Path data = TestStores.newDataDir();
+        Map<String, Object> properties = TestStores.properties(data);
+        properties.put("estate.mongo.uri", "");
+        properties.put("estate.mongo.embedded-store", "file");
+        String database = (String) properties.get("estate.mongo.database");
+
+        String[] account = new String[1];
+        Map<String, JsonNode> before = runApp(properties, api -> {
+            account[0] = scenario(api);
+            return readModels(api, account[0]);
+        });
+
+        // between the two lives, the file holds the read models and every read-model processor's token
+        MongoServer stopped = new MongoServer(IndexedFileBackend.open(data.resolve(MongoConfig.READ_STORE_FILE), 4,
+                1_000));
+        try (MongoClient files = MongoClients.create("mongodb://127.0.0.1:" + stopped.bind().getPort())) {
+            MongoDatabase store = files.getDatabase(database);
+            assertThat(store.getCollection("ledger_entries").countDocuments(Filters.eq("accountId", account[0])))
+                    .isEqualTo(4);
+            List<String> tokens = store.getCollection("trackingtokens").find().map(t -> t.getString("processorName"))
+                    .into(new ArrayList<>());
+            assertThat(tokens).containsAll(ReadModelProcessingConfig.PROCESSORS.stream()
+                    .map(ReadModelProcessingConfig.ReadModelProcessor::name).toList());
+        } finally {
+            stopped.shutdownNow();
+        }
+
+        Map<String, JsonNode> after = runApp(properties, api -> {
+            new Scenario(api).payment(account[0], "0.80", "R-AFTER-RESTART");
+            return eventually(() -> readModelsIfPresent(api, account[0]),
+                    models -> models != null && models.get("ledger").get("lines").size() == 6);
+        });
+
+        assertThat(after.get("ledger").get("lines")).hasSize(6);
+        assertThat(after.get("balance").get("balance").decimalValue()).isEqualByComparingTo("334.00");
+        assertThat(after.get("file").get("timeline")).isEqualTo(before.get("file").get("timeline"));
+        assertThat(after.get("entry")).isEqualTo(before.get("entry"));
     }
 
     @Test

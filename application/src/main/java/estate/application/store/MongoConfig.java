@@ -22,29 +22,56 @@ import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The read side: MongoDB through the real driver. With {@code MONGODB_URI} unset the app starts an
- * in-process MongoDB-protocol server (memory backend) on loopback and connects to it over TCP, the same path
- * as production. Processor tokens live beside the read models, so a fresh (empty) read store always comes
- * with fresh tokens and every projection is rebuilt from the event log.
+ * in-process MongoDB-protocol server on loopback and connects to it over TCP, the same path as production: by
+ * default on a file in the data directory ({@link IndexedFileBackend}), so read models and processor tokens
+ * outlive a restart as they do in MongoDB; {@code estate.mongo.embedded-store=memory} keeps them in the heap
+ * and rebuilds every projection from the event log at each start. Processor tokens always live beside the read
+ * models, so a fresh (empty) read store comes with fresh tokens.
  */
 @Configuration(proxyBeanMethods = false)
 public class MongoConfig {
 
+    /** The embedded read store's file in the data directory, beside the event store's. */
+    public static final String READ_STORE_FILE = "readstore.mv.db";
+
     @Bean(destroyMethod = "shutdownNow")
     EmbeddedMongo embeddedMongo(@Value("${estate.mongo.uri:}") String uri,
                                 @Value("${estate.mongo.embedded-port:0}") int port,
+                                @Value("${estate.mongo.embedded-store:file}") String store,
+                                @Value("${estate.data-dir}") Path dataDir,
+                                @Value("${estate.mongo.embedded-cache-mb:64}") int cacheMegabytes,
+                                @Value("${estate.mongo.embedded-commit-interval-ms:200}") long commitIntervalMillis,
                                 @Value("${estate.mongo.embedded-indexes:true}") boolean indexes) {
         if (!uri.isBlank()) {
             return EmbeddedMongo.none();
         }
-        // false: mongo-java-server's stock backend (scans), only to measure what the indexes buy (docs/performance.md)
-        MongoServer server = new MongoServer(indexes ? new IndexedMemoryBackend() : new MemoryBackend());
+        MongoServer server = new MongoServer(switch (store) {
+            case "file" -> IndexedFileBackend.open(directory(dataDir).resolve(READ_STORE_FILE), cacheMegabytes,
+                    commitIntervalMillis);
+            // false: mongo-java-server's stock backend (scans), only to measure what the indexes buy
+            case "memory" -> indexes ? new IndexedMemoryBackend() : new MemoryBackend();
+            default -> throw new IllegalArgumentException(
+                    "estate.mongo.embedded-store must be file or memory, not " + store);
+        });
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + address.getPort());
+    }
+
+    private static Path directory(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + path, e);
+        }
     }
 
     @Bean(destroyMethod = "close")

@@ -13,7 +13,11 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -21,10 +25,20 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code _id}-led queries of {@link IndexedMemoryBackend} give exactly the answers of the stock memory
- * backend (which scans): the same documents found, the same updates applied or refused by the sequence guard.
+ * The {@code _id}-led queries and secondary indexes of {@link IndexedMemoryBackend} and of the file backend
+ * ({@link IndexedFileBackend}) give exactly the answers of the stock memory backend (which scans): the same
+ * documents found, the same updates applied or refused by the sequence guard.
  */
 class IndexedMemoryBackendTest {
+
+    @TempDir
+    Path files;
+
+    /** The two backends of the embedded server, by the name {@code estate.mongo.embedded-store} gives them. */
+    private de.bwaldvogel.mongo.MongoBackend indexedBackend(String store) {
+        return "file".equals(store) ? IndexedFileBackend.open(files.resolve("store-" + servers.size() + ".mv.db"), 4, 20)
+                : new IndexedMemoryBackend();
+    }
 
     private final List<MongoServer> servers = new ArrayList<>();
     private final List<MongoClient> clients = new ArrayList<>();
@@ -36,9 +50,10 @@ class IndexedMemoryBackendTest {
         servers.forEach(MongoServer::shutdownNow);
     }
 
-    @Test
-    void guardedUpdatesFindsAndCountsAnswerAsTheScanningBackendDoes() {
-        MongoCollection<Document> indexed = collection(new IndexedMemoryBackend());
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "file"})
+    void guardedUpdatesFindsAndCountsAnswerAsTheScanningBackendDoes(String store) {
+        MongoCollection<Document> indexed = collection(indexedBackend(store));
         MongoCollection<Document> scanning = collection(new MemoryBackend());
         for (MongoCollection<Document> c : List.of(indexed, scanning)) {
             for (int i = 0; i < 50; i++) {
@@ -72,9 +87,10 @@ class IndexedMemoryBackendTest {
         assertThat(indexed.countDocuments()).isEqualTo(49);
     }
 
-    @Test
-    void aSecondaryIndexGivesTheAnswersOfAScanAsDocumentsComeChangeAndGo() {
-        MongoCollection<Document> indexed = collection(new IndexedMemoryBackend());
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "file"})
+    void aSecondaryIndexGivesTheAnswersOfAScanAsDocumentsComeChangeAndGo(String store) {
+        MongoCollection<Document> indexed = collection(indexedBackend(store));
         MongoCollection<Document> scanning = collection(new MemoryBackend());
         for (MongoCollection<Document> c : List.of(indexed, scanning)) {
             c.createIndex(new Document("estateId", 1));
@@ -131,9 +147,10 @@ class IndexedMemoryBackendTest {
         assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("other", "e1"))).isFalse();
     }
 
-    @Test
-    void theUniqueIdStillRefusesADuplicate() {
-        MongoCollection<Document> indexed = collection(new IndexedMemoryBackend());
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "file"})
+    void theUniqueIdStillRefusesADuplicate(String store) {
+        MongoCollection<Document> indexed = collection(indexedBackend(store));
         indexed.insertOne(new Document("_id", "x"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> indexed.insertOne(new Document("_id", "x")))
                 .hasMessageContaining("duplicate key");

@@ -29,6 +29,8 @@ public final class ClockedApp implements AutoCloseable {
     public static ClockedApp start(Path dataDir, Clock clock) {
         Map<String, Object> properties = TestStores.properties(dataDir);
         properties.put("estate.mongo.uri", "");
+        // several instances run on one data directory here; the embedded read store's file admits one process
+        properties.put("estate.mongo.embedded-store", "memory");
         properties.put("estate.workorders.sla-sweep-interval", "PT0.2S");
         properties.put("estate.workorders.inspection-interval", "PT0.2S");
         String[] arguments = properties.entrySet().stream()

@@ -1,0 +1,486 @@
+package estate.application.store;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.type.ObjectDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The embedded server's backend on disk: mongo-java-server's H2 backend (one MVStore file holding every read model
+ * and the processors' tokens), changed in four ways.
+ * <ul>
+ * <li><b>Commits only between requests.</b> MVStore's own background commit takes each map's state one after the
+ * other while requests run, so a file could hold a processor's token without the documents written before it (a
+ * crash would then skip events). Here the store commits only on its own thread, every {@code commitInterval},
+ * holding a lock that every request of the wire protocol shares: a commit is the state between two requests. A
+ * batch's documents are written before its token (the processors store the token after their writes), so a file
+ * never holds a token ahead of its documents; it may hold documents ahead of their token, which the projections'
+ * sequence guards absorb when the batch comes again (ADR 1). Only capturing the new version happens under the
+ * lock; writing it to the file does not.</li>
+ * <li><b>Documents as BSON</b> ({@link BsonDocumentType}), not Java serialization.</li>
+ * <li><b>Indexes as MongoDB would use them</b>, as {@link IndexedMemoryBackend} does: the unique single-key index
+ * also serves {@code _id} queries with more conditions, and single-field secondary indexes exist, both kept in the
+ * file, so a start does not rebuild them.</li>
+ * <li><b>Compaction</b> of sparse chunks on the same thread (MVStore's own housekeeping would commit).</li>
+ * </ul>
+ */
+public final class IndexedFileBackend extends H2Backend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexedFileBackend.class);
+    private static final String ID = "_id";
+    private static final int TARGET_FILL_RATE = 80;
+    private static final int MAX_BYTES_REWRITTEN_PER_PASS = 8 << 20;
+
+    private final ReentrantReadWriteLock requests = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService committer;
+
+    private IndexedFileBackend(MVStore store, long commitIntervalMillis, int compactEveryCommits) {
+        super(store);
+        committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "read-store-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        int[] commits = {0};
+        committer.scheduleWithFixedDelay(() -> {
+            commit();
+            if (++commits[0] % compactEveryCommits == 0) {
+                compact();
+            }
+        }, commitIntervalMillis, commitIntervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens (or creates) the store in the file.
+     *
+     * @param cacheMegabytes MVStore's page cache: what of the read models stays in the heap
+     */
+    public static IndexedFileBackend open(Path file, int cacheMegabytes, long commitIntervalMillis) {
+        MVStore store;
+        try {
+            store = new MVStore.Builder()
+                    .fileName(file.toString())
+                    .cacheSize(cacheMegabytes)
+                    .autoCommitBufferSize(0) // no commit from a writing thread when unsaved changes pile up
+                    .autoCompactFillRate(0) // no housekeeping (it commits) in MVStore's background thread
+                    .open();
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new IllegalStateException("The read store " + file + " is in use by another instance: run one"
+                        + " instance per data directory, or several on MongoDB (MONGODB_URI)", e);
+            }
+            throw e;
+        }
+        // The background thread stays (its executors write committed versions to the file off the lock), but
+        // never commits by itself.
+        store.setAutoCommitDelay(Integer.MAX_VALUE);
+        store.setRetentionTime(0);
+        LOG.info("Read store in {}: {} bytes", file, store.getFileStore().size());
+        return new IndexedFileBackend(store, commitIntervalMillis, (int) Math.max(1, 2_000 / commitIntervalMillis));
+    }
+
+    /** Commits what the requests so far have written, as one consistent version. */
+    public void commit() {
+        requests.writeLock().lock();
+        try {
+            if (getMvStore().hasUnsavedChanges()) {
+                getMvStore().tryCommit();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Committing the read store failed; the next commit tries again", e);
+        } finally {
+            requests.writeLock().unlock();
+        }
+    }
+
+    /** Rewrites pages of sparse chunks into the next commit, so the file's space is reused. */
+    private void compact() {
+        try {
+            getMvStore().compact(TARGET_FILL_RATE, MAX_BYTES_REWRITTEN_PER_PASS);
+        } catch (RuntimeException e) {
+            LOG.warn("Compacting the read store failed; the next pass tries again", e);
+        }
+    }
+
+    private <T> T shared(Supplier<T> request) {
+        requests.readLock().lock();
+        try {
+            return request.get();
+        } finally {
+            requests.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        return shared(() -> super.handleCommand(channel, database, command, query));
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return shared(() -> super.handleQuery(query));
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        return shared(() -> super.handleMessage(message));
+    }
+
+    @Override
+    public void close() {
+        committer.shutdownNow();
+        requests.writeLock().lock();
+        try {
+            super.close(); // commits and closes the file
+        } finally {
+            requests.writeLock().unlock();
+        }
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /** A database whose collections keep BSON documents and whose single-key indexes are the ones below. */
+    private final class Database extends H2Database {
+
+        Database(String name) {
+            super(name, IndexedFileBackend.this.getMvStore(), IndexedFileBackend.this.getCursorRegistry());
+        }
+
+        private MVStore store() {
+            return IndexedFileBackend.this.getMvStore(); // also while the superclass's constructor runs
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            // the map names of H2Database, which drops them by these names
+            MVMap<Object, Document> data = store().openMap("databases." + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            MVMap<String, Object> meta = store().openMap("meta." + fullName);
+            return new StoredCollection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                        List<IndexKey> keys, boolean sparse) {
+            return keys.size() == 1
+                    ? new UniqueIndex(store().openMap(indexMapName(collectionName, indexName)), indexName, keys, sparse)
+                    : super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                           List<IndexKey> keys, boolean sparse) {
+            return keys.size() == 1
+                    ? new SecondaryIndex(store().openMap(indexMapName(collectionName, indexName)), indexName, keys)
+                    : super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+        }
+
+        /** H2Database's name for an index's map, by which it drops the map with the index or collection. */
+        private String indexMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
+    }
+
+    /**
+     * A collection whose stored documents are never changed in place. mongo-java-server applies an update to the
+     * stored document object itself; here that object may at the same moment be written to the file as part of
+     * the last committed version (and MVStore's versions need values that do not change). So an update works on a
+     * copy, which then replaces the stored document.
+     */
+    private static final class StoredCollection extends H2Collection {
+
+        private final MVMap<Object, Document> data;
+        /** Set while an update runs; the collection's operations are synchronized on it. */
+        private boolean updating;
+
+        StoredCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                   MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+            this.data = data;
+        }
+
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                                                     boolean isMulti, boolean isUpsert, Oplog oplog) {
+            updating = true;
+            try {
+                return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+            } finally {
+                updating = false;
+            }
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            updating = true;
+            try {
+                return super.findAndModify(query);
+            } finally {
+                updating = false;
+            }
+        }
+
+        @Override
+        protected Document getDocument(Object position) {
+            Document stored = super.getDocument(position);
+            return updating && stored != null ? stored.cloneDeeply() : stored;
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            if (!updating) {
+                return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            // an update that no index serves: the documents it may change, as copies
+            return matchDocumentsFromStream(data.values().stream().map(Document::cloneDeeply), query, orderBy, skip,
+                    limit, batchSize, fieldSelector);
+        }
+    }
+
+    /**
+     * The map key of a single-key index's value: plain values (strings, numbers, booleans, dates) as themselves,
+     * which MVStore compares natively; anything else as its {@link KeyValue} (compared in serialized form).
+     */
+    private static Object mapKey(KeyValue keyValue) {
+        Object value = keyValue.get(0);
+        return keyValue.size() == 1 && (value instanceof String || value instanceof Number
+                || value instanceof Boolean || value instanceof Date) ? value : keyValue;
+    }
+
+    /**
+     * A unique single-key index in the file: value → position (the document's {@code _id}). Like
+     * {@link IndexedMemoryBackend}'s, it also serves a query that names its key and adds more conditions.
+     */
+    static final class UniqueIndex extends AbstractUniqueIndex<Object> {
+
+        private final MVMap<Object, Object> map;
+        private final String key;
+
+        UniqueIndex(MVMap<Object, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+            this.key = keys.get(0).getKey();
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue keyValue) {
+            return map.remove(mapKey(keyValue));
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue keyValue, Object position) {
+            return map.putIfAbsent(mapKey(keyValue), Missing.ofNullable(position)) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            List<Map.Entry<KeyValue, Object>> entries = new ArrayList<>();
+            map.forEach((k, position) -> entries.add(new AbstractMap.SimpleEntry<>(
+                    k instanceof KeyValue keyValue ? keyValue : new KeyValue(k), position)));
+            return entries;
+        }
+
+        @Override
+        protected Object getPosition(KeyValue keyValue) {
+            return map.get(mapKey(keyValue));
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public synchronized boolean canHandle(Document query) {
+            if (super.canHandle(query)) {
+                return true;
+            }
+            Document narrowed = IndexedMemoryBackend.equalityOn(key, query);
+            return narrowed != null && super.canHandle(narrowed);
+        }
+
+        @Override
+        public synchronized Iterable<Object> getPositions(Document query) {
+            Document narrowed = IndexedMemoryBackend.equalityOn(key, query);
+            return super.getPositions(narrowed != null && super.canHandle(narrowed) ? narrowed : query);
+        }
+    }
+
+    /**
+     * A non-unique single-key index in the file: one entry {@code [value, position]} per document that holds the
+     * key, found by a range read from {@code [value]}. It serves plain equality on the key, as
+     * {@link IndexedMemoryBackend}'s does, and stands aside for good once a document holds an array there. The
+     * entry {@code []} (first in the map) records that it is built and whether it is usable.
+     */
+    static final class SecondaryIndex extends Index<Object> {
+
+        private static final Object[] STATE = {};
+        private static final ObjectDataType VALUES = new ObjectDataType();
+
+        private final MVMap<Object[], Boolean> map;
+        private final String key;
+        private volatile boolean usable;
+
+        SecondaryIndex(MVMap<Object[], Boolean> map, String name, List<IndexKey> keys) {
+            super(name, keys, true);
+            this.map = map;
+            this.key = keys.get(0).getKey();
+            this.usable = !Boolean.FALSE.equals(map.get(STATE));
+        }
+
+        /** The document's value for the key, normalized as the unique indexes do; null if it has none. */
+        private Object valueOf(Document document) {
+            Object raw = Utils.getSubdocumentValueCollectionAware(document, key);
+            if (raw instanceof Collection<?>) {
+                usable = false;
+                map.put(STATE, false);
+            }
+            if (raw instanceof Missing || raw == null) {
+                return null;
+            }
+            return mapKey(getKeyValues(document).iterator().next());
+        }
+
+        @Override
+        public synchronized Object getPosition(Document document) {
+            Object value = valueOf(document);
+            Object position = document.get(ID);
+            return value != null && map.containsKey(new Object[]{value, position}) ? position : null;
+        }
+
+        @Override
+        public void checkAdd(Document document, MongoCollection<Object> collection) {
+            // not unique: nothing to refuse
+        }
+
+        @Override
+        public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+            map.putIfAbsent(STATE, usable);
+            Object value = valueOf(document);
+            if (value != null) {
+                map.put(new Object[]{value, position}, Boolean.TRUE);
+            }
+        }
+
+        @Override
+        public synchronized Object remove(Document document) {
+            Object value = valueOf(document);
+            Object position = document.get(ID);
+            return value != null && map.remove(new Object[]{value, position}) != null ? position : null;
+        }
+
+        @Override
+        public synchronized boolean canHandle(Document query) {
+            if (!usable) {
+                return false;
+            }
+            Document condition = IndexedMemoryBackend.conditionOn(key, query);
+            if (condition == null) {
+                return false;
+            }
+            Object value = condition.get(key);
+            return value != null && !(value instanceof Document) && !(value instanceof Collection<?>)
+                    && !BsonRegularExpression.isRegularExpression(value);
+        }
+
+        @Override
+        public synchronized Iterable<Object> getPositions(Document query) {
+            Object value = mapKey(getKeyValues(IndexedMemoryBackend.conditionOn(key, query)).iterator().next());
+            List<Object> positions = new ArrayList<>();
+            Cursor<Object[], Boolean> cursor = map.cursor(new Object[]{value});
+            while (cursor.hasNext()) {
+                Object[] entry = cursor.next();
+                if (entry.length != 2 || VALUES.compare(entry[0], value) != 0) {
+                    break;
+                }
+                positions.add(entry[1]);
+            }
+            return positions;
+        }
+
+        @Override
+        public synchronized long getCount() {
+            return Math.max(0, map.sizeAsLong() - 1);
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+            // not unique: nothing to refuse
+        }
+
+        @Override
+        public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                                               MongoCollection<Object> collection) {
+            remove(oldDocument);
+            add(newDocument, position, collection);
+        }
+
+        @Override
+        public void drop() {
+            // H2Database removes the map with the index
+        }
+    }
+}

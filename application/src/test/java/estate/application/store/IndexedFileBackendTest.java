@@ -1,0 +1,165 @@
+package estate.application.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.h2.mvstore.MVMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded read store on disk: what was written is there after a restart, documents come back exactly
+ * (BSON types included), its indexes come back without a rebuild and still answer as a scan does, and a dropped
+ * collection is gone from the file.
+ */
+class IndexedFileBackendTest {
+
+    @TempDir
+    Path dir;
+
+    private MongoServer server;
+    private IndexedFileBackend backend;
+    private MongoClient client;
+
+    @AfterEach
+    void stop() {
+        close();
+    }
+
+    @Test
+    void documentsAndIndexesOutliveARestartAndAnswerAsBefore() {
+        MongoCollection<Document> statements = open().getCollection("statements");
+        statements.createIndex(new Document("estateId", 1));
+        for (int i = 0; i < 300; i++) {
+            statements.insertOne(new Document("_id", "acc-" + i).append("estateId", "e" + i % 5)
+                    .append("lastSequence", (long) i)
+                    .append("balance", new Decimal128(new BigDecimal("12.30").add(BigDecimal.valueOf(i))))
+                    .append("lines", List.of(new Document("due", new Date(1_700_000_000_000L + i)), "x")));
+        }
+        statements.updateMany(Filters.eq("estateId", "e1"), Updates.set("estateId", "e4"));
+        statements.deleteMany(Filters.and(Filters.eq("estateId", "e2"), Filters.gt("lastSequence", 200L)));
+        statements.updateOne(Filters.and(Filters.eq("_id", "acc-7"), Filters.lt("lastSequence", 100L)),
+                Updates.set("balance", new Decimal128(new BigDecimal("-7.01"))));
+        List<Function<MongoCollection<Document>, Object>> queries = List.of(
+                c -> c.find(Filters.eq("estateId", "e4")).sort(new Document("_id", 1)).into(new ArrayList<>()),
+                c -> c.countDocuments(Filters.eq("estateId", "e1")),
+                c -> c.countDocuments(Filters.eq("estateId", "e2")),
+                c -> c.find(Filters.eq("_id", "acc-7")).first(),
+                c -> c.find(Filters.and(Filters.in("_id", "acc-1", "acc-250", "acc-404"),
+                        Filters.gte("lastSequence", 1L))).into(new ArrayList<>()),
+                c -> c.countDocuments());
+        List<Object> before = queries.stream().map(q -> q.apply(statements)).toList();
+        close();
+
+        MongoCollection<Document> reopened = open().getCollection("statements");
+        assertThat(queries.stream().map(q -> q.apply(reopened)).toList()).isEqualTo(before);
+        assertThat(reopened.countDocuments(Filters.eq("estateId", "e4"))).isEqualTo(120);
+        assertThat(reopened.countDocuments()).isEqualTo(280);
+        Document seven = reopened.find(Filters.eq("_id", "acc-7")).first();
+        assertThat(seven.get("balance")).isEqualTo(new Decimal128(new BigDecimal("-7.01")));
+        assertThat(seven.getList("lines", Object.class)).containsExactly(
+                new Document("due", Date.from(Instant.ofEpochMilli(1_700_000_000_007L))), "x");
+        // the index came back with the file and holds every document
+        assertThat(indexEntries("statements")).isEqualTo(280);
+
+        // writes after the restart go on from there
+        reopened.insertOne(new Document("_id", "acc-new").append("estateId", "e4"));
+        assertThat(reopened.countDocuments(Filters.eq("estateId", "e4"))).isEqualTo(121);
+    }
+
+    @Test
+    void aDroppedCollectionIsGoneAfterARestartAndCanBeBuiltAgain() {
+        MongoCollection<Document> queue = open().getCollection("queue");
+        queue.createIndex(new Document("estateId", 1));
+        queue.insertOne(new Document("_id", "w-1").append("estateId", "e1"));
+        queue.drop();
+        MongoCollection<Document> rebuilt = client.getDatabase("test").getCollection("queue");
+        rebuilt.createIndex(new Document("estateId", 1));
+        rebuilt.insertOne(new Document("_id", "w-2").append("estateId", "e1"));
+        close();
+
+        MongoCollection<Document> reopened = open().getCollection("queue");
+        assertThat(reopened.find(Filters.eq("estateId", "e1")).into(new ArrayList<>()))
+                .containsExactly(new Document("_id", "w-2").append("estateId", "e1"));
+        assertThat(indexEntries("queue")).isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateReplacesTheStoredDocumentInsteadOfChangingIt() {
+        MongoCollection<Document> docs = open().getCollection("docs");
+        docs.insertOne(new Document("_id", "acc-1").append("lastSequence", 1L).append("lines", List.of("a")));
+        docs.insertOne(new Document("_id", "acc-2").append("estateId", "e1").append("lastSequence", 1L));
+        MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored = backend.getMvStore().openMap("databases.test.docs");
+        de.bwaldvogel.mongo.bson.Document first = stored.get("acc-1");
+        de.bwaldvogel.mongo.bson.Document second = stored.get("acc-2");
+        de.bwaldvogel.mongo.bson.Document firstAsItWas = first.cloneDeeply();
+        de.bwaldvogel.mongo.bson.Document secondAsItWas = second.cloneDeeply();
+
+        // by _id (served by the index) and by a field no index serves (a scan)
+        docs.updateOne(Filters.and(Filters.eq("_id", "acc-1"), Filters.lt("lastSequence", 2L)),
+                Updates.combine(Updates.set("lastSequence", 2L), Updates.push("lines", "b")));
+        docs.updateMany(Filters.eq("estateId", "e1"), Updates.set("lastSequence", 7L));
+        docs.findOneAndUpdate(Filters.eq("_id", "acc-1"), Updates.inc("lastSequence", 1L));
+
+        // what a commit may be writing to the file at this moment is untouched; the map holds new documents
+        assertThat(first).isEqualTo(firstAsItWas);
+        assertThat(second).isEqualTo(secondAsItWas);
+        assertThat(stored.get("acc-1")).isNotSameAs(first);
+        assertThat(docs.find(Filters.eq("_id", "acc-1")).first())
+                .isEqualTo(new Document("_id", "acc-1").append("lastSequence", 3L).append("lines", List.of("a", "b")));
+        assertThat(docs.find(Filters.eq("_id", "acc-2")).first().getLong("lastSequence")).isEqualTo(7L);
+    }
+
+    @Test
+    void aGracefulStopCommitsWhatTheLastIntervalWrote() {
+        // an interval longer than the test: only the close can have committed
+        server = new MongoServer(IndexedFileBackend.open(dir.resolve("slow.mv.db"), 4, 600_000));
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        client.getDatabase("test").getCollection("tokens").insertOne(new Document("_id", "t").append("index", 41L));
+        close();
+
+        server = new MongoServer(IndexedFileBackend.open(dir.resolve("slow.mv.db"), 4, 600_000));
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        assertThat(client.getDatabase("test").getCollection("tokens").find().first())
+                .isEqualTo(new Document("_id", "t").append("index", 41L));
+    }
+
+    private com.mongodb.client.MongoDatabase open() {
+        backend = IndexedFileBackend.open(dir.resolve("readstore.mv.db"), 4, 50);
+        server = new MongoServer(backend);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        return client.getDatabase("test");
+    }
+
+    private long indexEntries(String collection) {
+        Document stats = client.getDatabase("test").runCommand(new Document("validate", collection));
+        return ((Number) stats.get("keysPerIndex", Document.class).get("estateId_1")).longValue();
+    }
+
+    private void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        if (server != null) {
+            server.shutdownNow();
+            server = null;
+        }
+    }
+}
