@@ -65,6 +65,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -139,26 +140,157 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
 
         // the batch of events 12..29 crashed after writing the statements, before the period figures and arrears:
         // its redelivery finds the statements ahead
-        MongoTemplate statementsAhead = database();
-        deliverInBatches(statementsAhead, events.subList(0, 12), 12);
-        List<Document> figuresBefore = all(statementsAhead, "estate_period_figures");
-        List<Document> arrearsBefore = all(statementsAhead, "account_arrears");
-        deliverInBatches(statementsAhead, events.subList(12, 30), 18);
-        restore(statementsAhead, "estate_period_figures", figuresBefore);
-        restore(statementsAhead, "account_arrears", arrearsBefore);
-        deliverInBatches(statementsAhead, events.subList(12, events.size()), 30);
-        assertThat(contents(statementsAhead)).isEqualTo(contents(expected));
-        assertFiguresMatchStatements(statementsAhead);
-
+        assertRedeliveryRepairs(events, expected, "estate_period_figures", "account_arrears", "estate_arrears");
+        // the batch crashed after the statements and the accounts' arrears, before the estate's arrears
+        assertRedeliveryRepairs(events, expected, "estate_arrears");
         // the same batch crashed after writing the period figures and arrears, before the statements
-        MongoTemplate figuresAhead = database();
-        deliverInBatches(figuresAhead, events.subList(0, 12), 12);
-        List<Document> statementsBefore = all(figuresAhead, "account_statements");
-        deliverInBatches(figuresAhead, events.subList(12, 30), 18);
-        restore(figuresAhead, "account_statements", statementsBefore);
-        deliverInBatches(figuresAhead, events.subList(12, events.size()), 30);
-        assertThat(contents(figuresAhead)).isEqualTo(contents(expected));
-        assertFiguresMatchStatements(figuresAhead);
+        assertRedeliveryRepairs(events, expected, "account_statements");
+    }
+
+    /**
+     * The batch of events 12..29 written except for the collections {@code leftBehind} (restored as they were
+     * before it), then delivered again with the rest: the same documents as one event at a time, the same figures
+     * as the statements.
+     */
+    private void assertRedeliveryRepairs(List<EventMessage<?>> events, MongoTemplate expected, String... leftBehind) {
+        MongoTemplate crashed = database();
+        deliverInBatches(crashed, events.subList(0, 12), 12);
+        Map<String, List<Document>> before = new LinkedHashMap<>();
+        for (String collection : leftBehind) {
+            before.put(collection, all(crashed, collection));
+        }
+        deliverInBatches(crashed, events.subList(12, 30), 18);
+        before.forEach((collection, documents) -> restore(crashed, collection, documents));
+        deliverInBatches(crashed, events.subList(12, events.size()), 30);
+        assertThat(contents(crashed)).as("left behind: %s", List.of(leftBehind)).isEqualTo(contents(expected));
+        assertFiguresMatchStatements(crashed);
+    }
+
+    @Test
+    void agingFromTheEstateArrearsEqualsTheStatementsForManyAccountsOpenOnSeveralDueDatesOfABucket() {
+        List<EventMessage<?>> events = manyAccounts(90, 7L);
+        MongoTemplate expected = database();
+        deliverOneAtATime(expected, events);
+
+        MongoTemplate batched = database();
+        deliverInBatches(batched, events, 17);
+        deliverInBatches(batched, events.subList(40, 300), 23);
+        assertThat(contents(batched)).as("same documents whatever the batches, events applied twice")
+                .isEqualTo(contents(expected));
+
+        List<AccountStatement> statements = statementsOf(batched);
+        assertThat(statements).hasSize(90);
+        assertAgingMatchesStatementsEveryDay(batched, statements, LocalDate.of(2025, 12, 31),
+                LocalDate.of(2027, 2, 1));
+        List<Document> shards = all(batched, "estate_arrears").stream()
+                .filter(shard -> ESTATE.equals(shard.getString("estateId"))).toList();
+        assertThat(shards).hasSizeLessThanOrEqualTo(32).hasSizeGreaterThan(16);
+        for (Document shard : shards) {
+            assertThat(shard.get("dues", Document.class).values()).as("no entry left at zero")
+                    .allSatisfy(due -> assertThat(((Document) due).getInteger("accounts")).isPositive());
+            assertThat(shard.get("pairs", Document.class).values())
+                    .allSatisfy(pair -> assertThat((Integer) pair).isPositive());
+        }
+        // by hand, so that the comparison cannot pass on a history without accounts open on several due dates
+        ArrearsAging aging = query(batched, new GetArrearsAging(new EstateId(ESTATE), LocalDate.of(2026, 10, 1)),
+                ArrearsAging.class);
+        int perDueDate = 0;
+        for (AccountStatement s : statements) {
+            perDueDate += (int) s.charges().stream().filter(c -> c.open().signum() > 0
+                    && c.dueDate().isBefore(LocalDate.of(2026, 10, 1))).map(Charge::dueDate).distinct().count();
+        }
+        assertThat(aging.accountsOverdue()).isPositive().isLessThan(perDueDate);
+        assertThat(aging.buckets().get(3).accounts()).isPositive()
+                .isLessThan(aging.buckets().get(3).charges());
+    }
+
+    private static List<AccountStatement> statementsOf(MongoTemplate mongo) {
+        return mongo.find(Query.query(where("estateId").is(ESTATE)), AccountStatement.class);
+    }
+
+    /**
+     * {@code count} accounts of the estate (and one of another) over nine months: a property fee due on the 15th
+     * and for some a parking fee due at the month's end, late fees, payments of parts of several charges, some
+     * reversed, waivers; a seeded random history, so most accounts are open on several due dates at a time.
+     */
+    private static List<EventMessage<?>> manyAccounts(int count, long seed) {
+        Random random = new Random(seed);
+        List<Account> accounts = new ArrayList<>();
+        List<EventMessage<?>> log = new ArrayList<>();
+        Map<Account, Map<String, BigDecimal>> open = new LinkedHashMap<>();
+        for (int i = 0; i <= count; i++) {
+            Account account = new Account(i < count ? ESTATE : OTHER);
+            accounts.add(account);
+            open.put(account, new LinkedHashMap<>());
+            log.add(account.opened());
+        }
+        int charge = 0;
+        int payment = 0;
+        for (YearMonth month = YearMonth.of(2026, 1); !month.isAfter(YearMonth.of(2026, 9));
+             month = month.plusMonths(1)) {
+            for (Account account : accounts) {
+                String id = "M" + (++charge);
+                BigDecimal amount = BigDecimal.valueOf(5000 + random.nextInt(10000), 2);
+                log.add(account.charge(id, "PROPERTY_FEE", month.toString(), amount.toPlainString(),
+                        month.atDay(15)));
+                open.get(account).put(id, amount);
+                if (random.nextInt(3) == 0) {
+                    String parking = "M" + (++charge);
+                    log.add(account.charge(parking, "PARKING", month.toString(), "30.00", month.atEndOfMonth()));
+                    open.get(account).put(parking, new BigDecimal("30.00"));
+                }
+            }
+            for (Account account : accounts) {
+                List<String> charges = new ArrayList<>(open.get(account).keySet());
+                if (charges.isEmpty()) {
+                    continue;
+                }
+                String target = charges.get(random.nextInt(charges.size()));
+                int dice = random.nextInt(10);
+                if (dice < 3) {
+                    // pays parts: the oldest charges in full, then some of one more
+                    List<Allocation> allocations = new ArrayList<>();
+                    for (String paid : charges.subList(0, Math.min(charges.size(), 1 + random.nextInt(3)))) {
+                        BigDecimal owed = open.get(account).get(paid);
+                        BigDecimal part = random.nextBoolean() ? owed : owed.divide(BigDecimal.valueOf(2), 2,
+                                RoundingMode.DOWN);
+                        allocations.add(allocation(paid, ChargePart.PRINCIPAL, part.toPlainString()));
+                        settle(open.get(account), paid, part);
+                    }
+                    PaymentId id = new PaymentId("PM" + (++payment));
+                    log.add(account.event(new PaymentAllocated(account.id, account.estate, id, allocations,
+                            cny("0.00"), month.atDay(20))));
+                    if (random.nextInt(4) == 0) {
+                        BigDecimal total = allocations.stream().map(a -> a.amount().amount())
+                                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                        log.add(account.event(new PaymentReversed(account.id, account.estate, id, cny(
+                                total.toPlainString()), allocations, cny("0.00"), month.atDay(25), "bounced")));
+                        allocations.forEach(a -> open.get(account).merge(a.chargeId().value(), a.amount().amount(),
+                                BigDecimal::add));
+                    }
+                } else if (dice == 3) {
+                    BigDecimal owed = open.get(account).get(target);
+                    log.add(account.event(new WaiverApproved(account.id, account.estate, new WaiverId("WM" + charge
+                            + target), new ChargeId(target), ChargePart.PRINCIPAL, cny(owed.toPlainString()),
+                            "manager", month.atDay(22))));
+                    settle(open.get(account), target, owed);
+                } else if (dice == 4) {
+                    log.add(account.event(new LateFeesAccrued(account.id, account.estate, month.atDay(21),
+                            List.of(new LateFeeLine(new ChargeId(target), new BigDecimal("1.5000"), cny("1.50"))),
+                            cny("1.50"))));
+                }
+            }
+        }
+        return log;
+    }
+
+    private static void settle(Map<String, BigDecimal> open, String charge, BigDecimal amount) {
+        BigDecimal left = open.get(charge).subtract(amount);
+        if (left.signum() == 0) {
+            open.remove(charge);
+        } else {
+            open.put(charge, left);
+        }
     }
 
     // --- the history -----------------------------------------------------------------------------------------
@@ -243,9 +375,12 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
         }
 
         EventMessage<?> charge(String charge, String feeItem, String period, String amount) {
-            YearMonth month = YearMonth.parse(period);
-            return event(new FeeCharged(id, estate, new ChargeId(charge), feeItem, month, cny(amount),
-                    month.atDay(15), new UnitId("unit-" + id), feeItem + " " + period, 1));
+            return charge(charge, feeItem, period, amount, YearMonth.parse(period).atDay(15));
+        }
+
+        EventMessage<?> charge(String charge, String feeItem, String period, String amount, LocalDate dueDate) {
+            return event(new FeeCharged(id, estate, new ChargeId(charge), feeItem, YearMonth.parse(period),
+                    cny(amount), dueDate, new UnitId("unit-" + id), feeItem + " " + period, 1));
         }
 
         EventMessage<?> event(Object payload) {
@@ -269,13 +404,8 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
         List<AccountStatement> statements = mongo.find(Query.query(where("estateId").is(ESTATE)),
                 AccountStatement.class);
         assertThat(statements).hasSize(3);
-        for (LocalDate asOf : List.of(LocalDate.of(2026, 1, 10), LocalDate.of(2026, 2, 16),
-                LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 30), LocalDate.of(2026, 6, 14),
-                LocalDate.of(2026, 12, 31))) {
-            GetArrearsAging aging = new GetArrearsAging(estate, asOf);
-            assertThat(query(mongo, aging, ArrearsAging.class)).as("aging as of %s", asOf)
-                    .isEqualTo(aging(statements, aging));
-        }
+        assertAgingMatchesStatementsEveryDay(mongo, statements, LocalDate.of(2025, 12, 1),
+                LocalDate.of(2026, 12, 31));
         for (YearMonth month = YearMonth.of(2025, 12); !month.isAfter(YearMonth.of(2026, 5));
              month = month.plusMonths(1)) {
             GetCollectionRate rate = new GetCollectionRate(estate, month);
@@ -299,6 +429,17 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
                 new GetCollectionRate(estate, YearMonth.of(2026, 4)), all.income());
         assertThat(query(mongo, apart, EstateFinanceFigures.class).collection())
                 .isEqualTo(collection(statements, apart.collection()));
+    }
+
+    /** Aging as of every day from..to (past days included: the as-of day only moves the buckets) equals the oracle. */
+    private static void assertAgingMatchesStatementsEveryDay(MongoTemplate mongo, List<AccountStatement> statements,
+                                                             LocalDate from, LocalDate to) {
+        EstateId estate = new EstateId(ESTATE);
+        for (LocalDate asOf = from; !asOf.isAfter(to); asOf = asOf.plusDays(1)) {
+            GetArrearsAging aging = new GetArrearsAging(estate, asOf);
+            assertThat(query(mongo, aging, ArrearsAging.class)).as("aging as of %s", asOf)
+                    .isEqualTo(aging(statements, aging));
+        }
     }
 
     private static <R> R query(MongoTemplate mongo, Object query, Class<R> type) {

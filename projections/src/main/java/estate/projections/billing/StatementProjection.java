@@ -16,6 +16,7 @@ import estate.domain.owners.OwnerAccountEvent.PaymentReversed;
 import estate.domain.owners.OwnerAccountEvent.RefundApproved;
 import estate.domain.owners.OwnerAccountEvent.WaiverApproved;
 import estate.projections.billing.AccountStatement.Charge;
+import estate.projections.billing.EstateArrears.Counted;
 import estate.projections.billing.FinanceFigures.ArrearsAging;
 import estate.projections.billing.FinanceFigures.Bucket;
 import estate.projections.billing.FinanceFigures.CollectionRate;
@@ -29,6 +30,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -53,9 +55,10 @@ import java.util.function.UnaryOperator;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Account statements, and the estate figures: arrears aging (from {@link AccountArrears}, the open amounts of each
- * account by due date), collection rate and income (from {@link PeriodFigures}, per estate and month), all three
- * kept by the same handlers that change the statements, in the same batch.
+ * Account statements, and the estate figures: arrears aging (from {@link EstateArrears}, the estate's open amounts
+ * by due date), collection rate and income (from {@link PeriodFigures}, per estate and month), kept by the same
+ * handlers that change the statements, in the same batch, as are the accounts' open amounts by due date
+ * ({@link AccountArrears}).
  */
 @Component
 @ProcessingGroup(StatementProjection.GROUP)
@@ -64,8 +67,11 @@ public class StatementProjection {
     public static final String GROUP = "account-statement";
     private static final String STATEMENTS = "account_statements";
     private static final String PERIOD_FIGURES = "estate_period_figures";
+    private static final String ESTATE_ARREARS = "estate_arrears";
     /** The unit-of-work resource holding a batch's stored period markers, by estate and month. */
     private static final String MARKERS = StatementProjection.class.getName() + ".markers";
+    /** The unit-of-work resource holding, by estate, what the estate's arrears have counted of the batch's accounts. */
+    private static final String COUNTED = StatementProjection.class.getName() + ".counted";
     /** Ranges longer than this read the estate's period documents by estate instead of listing ids. */
     private static final long MAX_MONTHS_BY_ID = 60;
     private static final BigDecimal ZERO = BigDecimal.ZERO;
@@ -196,7 +202,10 @@ public class StatementProjection {
      *     an event need only the event and the charge's period and fee item, which never change, so they can be
      *     computed whether or not the statement has applied the event;</li>
      *     <li>the arrears are a function of the statement, stored with the statement's sequence under the usual
-     *     guard, so a redelivery rewrites them from the statement if they were left behind.</li>
+     *     guard, so a redelivery rewrites them from the statement if they were left behind;</li>
+     *     <li>the estate's arrears, shared by the accounts of a shard, record per account the statement's sequence
+     *     and open amounts they counted, set in the same atomic update as the increments
+     *     ({@link ArrearsIncrements}); a statement newer than that is counted as the difference from it.</li>
      * </ul>
      * The residual assumption: one account's events are handled by one thread at a time (Axon's default
      * sequencing policy, by aggregate), so no two writers race on one account's marker; increments of different
@@ -217,7 +226,9 @@ public class StatementProjection {
                     next.credit(), sequence);
             writes.save(accountId, sequence, next);
         }
-        writes.save(accountId, next.lastSequence(), arrearsOf(next));
+        AccountArrears arrears = arrearsOf(next);
+        writes.save(accountId, next.lastSequence(), arrears);
+        estateArrears(writes, next).count(escape(accountId), next.lastSequence(), arrears.open());
         writes.flushIfImmediate();
     }
 
@@ -235,6 +246,185 @@ public class StatementProjection {
         amounts.forEach((due, amount) -> open.add(new AccountArrears.Open(due, amount, charges.get(due))));
         return new AccountArrears(s.accountId(), open.isEmpty() ? null : s.estateId(), s.currency(), open,
                 s.lastSequence());
+    }
+
+    /** The batch's increments to the estate's arrears shard of the statement's account. */
+    private ArrearsIncrements estateArrears(WriteBuffer writes, AccountStatement statement) {
+        String id = EstateArrears.idOf(statement.estateId(), EstateArrears.shardOf(statement.accountId()));
+        return writes.increments(id, EstateArrears.class, () -> new ArrearsIncrements(statement.estateId(),
+                countedOf(writes, statement.estateId(), statement.accountId())));
+    }
+
+    /**
+     * Per account (escaped), what the stored arrears documents of the estate have counted of it, for the batch's
+     * accounts (outside a batch: this account's). The first ask for an estate in a batch reads, in one query, the
+     * entries of all the batch's accounts from the shards they fall in, and nothing else of those documents; the
+     * batch writes them only at its end, so what it read stays what is stored.
+     */
+    private Map<String, Counted> countedOf(WriteBuffer writes, String estateId, String accountId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return readCounted(estateId, Set.of(accountId));
+        }
+        Map<String, Map<String, Counted>> byEstate = CurrentUnitOfWork.get().root()
+                .getOrComputeResource(COUNTED, key -> new HashMap<>());
+        return byEstate.computeIfAbsent(estateId, estate -> {
+            Set<String> accounts = new HashSet<>(writes.aggregatesOfBatch());
+            accounts.add(accountId);
+            return readCounted(estate, accounts);
+        });
+    }
+
+    private Map<String, Counted> readCounted(String estateId, Set<String> accounts) {
+        Set<String> shards = new HashSet<>();
+        Query query = new Query();
+        for (String account : accounts) {
+            shards.add(EstateArrears.idOf(estateId, EstateArrears.shardOf(account)));
+            query.fields().include(EstateArrears.COUNTED + "." + escape(account));
+        }
+        query.addCriteria(where("_id").in(shards));
+        Map<String, Counted> counted = new HashMap<>();
+        for (Document stored : mongo.find(query, Document.class, ESTATE_ARREARS)) {
+            if (stored.get(EstateArrears.COUNTED) instanceof Document entries) {
+                entries.forEach((account, entry) -> counted.put(account, counted((Document) entry)));
+            }
+        }
+        return counted;
+    }
+
+    private static Counted counted(Document entry) {
+        Map<String, EstateArrears.Open> open = new TreeMap<>();
+        if (entry.get("open") instanceof Document dues) {
+            dues.forEach((due, value) -> {
+                Document amounts = (Document) value;
+                open.put(due, new EstateArrears.Open(((Decimal128) amounts.get("amount")).bigDecimalValue(),
+                        ((Number) amounts.get("charges")).intValue()));
+            });
+        }
+        return new Counted(((Number) entry.get("sequence")).longValue(), open);
+    }
+
+    /**
+     * A batch's increments to one shard of an estate's arrears. An account's statement is counted if it is newer
+     * than what the shard counted of the account (this batch's, else stored); the update adds the difference between
+     * the newest statement's open amounts and the stored ones, and records the newest, atomically. Afterwards the
+     * entries it lowered are removed where they reached zero, so the document holds the same whatever the batches.
+     */
+    static final class ArrearsIncrements implements WriteBuffer.Increments {
+        private final String estateId;
+        private final Map<String, Counted> stored;
+        private final Map<String, Counted> counted = new LinkedHashMap<>();
+        private final Set<String> lowered = new HashSet<>();
+
+        ArrearsIncrements(String estateId, Map<String, Counted> stored) {
+            this.estateId = estateId;
+            this.stored = stored;
+        }
+
+        void count(String account, long sequence, List<AccountArrears.Open> open) {
+            Counted last = counted.getOrDefault(account, stored.get(account));
+            if (last != null && last.sequence() >= sequence) {
+                return;
+            }
+            Map<String, EstateArrears.Open> dues = new TreeMap<>();
+            open.forEach(o -> dues.put(o.dueDate().toString(), new EstateArrears.Open(o.amount(), o.charges())));
+            counted.put(account, new Counted(sequence, dues));
+        }
+
+        @Override
+        public Update update() {
+            if (counted.isEmpty()) {
+                return null;
+            }
+            Map<String, BigDecimal> amounts = new TreeMap<>();
+            Map<String, Integer> charges = new TreeMap<>();
+            Map<String, Integer> accounts = new TreeMap<>();
+            Map<String, Integer> pairs = new TreeMap<>();
+            counted.forEach((account, now) -> {
+                Counted before = stored.get(account);
+                add(now.open(), 1, amounts, charges, accounts, pairs);
+                if (before != null) {
+                    add(before.open(), -1, amounts, charges, accounts, pairs);
+                }
+            });
+            Update update = new Update().set("estateId", estateId);
+            boolean dues = false;
+            for (Map.Entry<String, Integer> due : accounts.entrySet()) {
+                String path = EstateArrears.DUES + "." + due.getKey();
+                dues |= inc(update, path + ".amount", amounts.get(due.getKey()));
+                dues |= inc(update, path + ".charges", charges.get(due.getKey()));
+                dues |= inc(update, path + ".accounts", due.getValue());
+                if (due.getValue() < 0) {
+                    lowered.add(path);
+                }
+            }
+            boolean anyPair = false;
+            for (Map.Entry<String, Integer> pair : pairs.entrySet()) {
+                String path = EstateArrears.PAIRS + "." + pair.getKey();
+                anyPair |= inc(update, path, pair.getValue());
+                if (pair.getValue() < 0) {
+                    lowered.add(path);
+                }
+            }
+            // both maps exist from the document's first write on, whichever entries it has
+            if (!dues) {
+                update.setOnInsert(EstateArrears.DUES, new Document());
+            }
+            if (!anyPair) {
+                update.setOnInsert(EstateArrears.PAIRS, new Document());
+            }
+            counted.forEach((account, now) -> {
+                Document open = new Document();
+                now.open().forEach((due, o) -> open.append(due, new Document("amount", new Decimal128(o.amount()))
+                        .append("charges", o.charges())));
+                update.set(EstateArrears.COUNTED + "." + account,
+                        new Document("sequence", now.sequence()).append("open", open));
+            });
+            return update;
+        }
+
+        /** Removes, where they reached zero, the sums that {@link #update()} lowered (it runs first, at the flush). */
+        @Override
+        public List<WriteBuffer.Conditional> afterwards() {
+            List<WriteBuffer.Conditional> removals = new ArrayList<>();
+            for (String path : lowered) {
+                String count = path.startsWith(EstateArrears.DUES + ".") ? path + ".accounts" : path;
+                removals.add(new WriteBuffer.Conditional(where(count).is(0), new Update().unset(path)));
+            }
+            return removals;
+        }
+
+        /** Adds {@code sign} × one account's open amounts by due date, and its pairs of consecutive due dates. */
+        private static void add(Map<String, EstateArrears.Open> open, int sign, Map<String, BigDecimal> amounts,
+                                Map<String, Integer> charges, Map<String, Integer> accounts,
+                                Map<String, Integer> pairs) {
+            String previous = null;
+            for (Map.Entry<String, EstateArrears.Open> due : new TreeMap<>(open).entrySet()) {
+                BigDecimal amount = due.getValue().amount();
+                amounts.merge(due.getKey(), sign > 0 ? amount : amount.negate(), BigDecimal::add);
+                charges.merge(due.getKey(), sign * due.getValue().charges(), Integer::sum);
+                accounts.merge(due.getKey(), sign, Integer::sum);
+                if (previous != null) {
+                    pairs.merge(EstateArrears.pairOf(previous, due.getKey()), sign, Integer::sum);
+                }
+                previous = due.getKey();
+            }
+        }
+
+        /** Increments {@code path} by {@code delta} unless it is zero; whether it did. */
+        private static boolean inc(Update update, String path, Number delta) {
+            if (delta instanceof BigDecimal amount) {
+                if (amount.signum() == 0) {
+                    return false;
+                }
+                update.inc(path, new Decimal128(amount));
+                return true;
+            }
+            if (delta.intValue() == 0) {
+                return false;
+            }
+            update.inc(path, delta.intValue());
+            return true;
+        }
     }
 
     /** One event's contribution to the estate's period figures, counted once per (period document, event). */
@@ -446,6 +636,7 @@ public class StatementProjection {
         mongo.dropCollection(AccountStatement.class);
         mongo.dropCollection(PeriodFigures.class);
         mongo.dropCollection(AccountArrears.class);
+        mongo.dropCollection(EstateArrears.class);
     }
 
     @QueryHandler
@@ -493,9 +684,9 @@ public class StatementProjection {
     }
 
     /**
-     * The three figures the dashboard asks for, without reading a statement: the accounts with something open
-     * (small documents, one per account) and the period figures of the months asked (one document per month),
-     * so the cost does not grow with the months billed.
+     * The three figures the dashboard asks for, without reading a statement: the estate's open amounts by due date
+     * ({@value EstateArrears#SHARDS} small documents) and the period figures of the months asked (16 documents per
+     * month), so the cost grows neither with the months billed nor with the accounts in arrears.
      */
     @QueryHandler
     EstateFinanceFigures handle(GetEstateFinanceFigures query) {
@@ -517,33 +708,63 @@ public class StatementProjection {
                         income));
     }
 
-    private static ArrearsAging aging(String currency, List<AccountArrears> arrears, GetArrearsAging query) {
+    /**
+     * Aging from the estate's open amounts by due date: a due date before {@code asOf} falls in the bucket of its
+     * days overdue; the accounts of a bucket are those open on its due dates, less the pairs of consecutive open
+     * due dates of one account that both fall in it (see {@link EstateArrears}).
+     */
+    private static ArrearsAging aging(String currency, List<EstateArrears> shards, GetArrearsAging query) {
         String[] labels = {"0-30", "31-60", "61-90", "90+"};
         BigDecimal[] amounts = {ZERO, ZERO, ZERO, ZERO};
-        List<Set<String>> accounts = List.of(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+        int[] accounts = new int[4];
         int[] charges = new int[4];
-        Set<String> overdueAccounts = new HashSet<>();
-        for (AccountArrears a : arrears) {
-            for (AccountArrears.Open open : a.open()) {
-                if (open.amount().signum() <= 0 || !open.dueDate().isBefore(query.asOf())) {
+        int overdueAccounts = 0;
+        for (EstateArrears shard : shards) {
+            for (Map.Entry<String, EstateArrears.Due> entry : orEmpty(shard.dues()).entrySet()) {
+                EstateArrears.Due due = entry.getValue();
+                int bucket = bucketOf(LocalDate.parse(entry.getKey()), query.asOf());
+                if (due.accounts() <= 0 || bucket < 0) {
                     continue;
                 }
-                long days = query.asOf().toEpochDay() - open.dueDate().toEpochDay();
-                int bucket = days <= 30 ? 0 : days <= 60 ? 1 : days <= 90 ? 2 : 3;
-                amounts[bucket] = amounts[bucket].add(open.amount());
-                accounts.get(bucket).add(a.accountId());
-                charges[bucket] += open.charges();
-                overdueAccounts.add(a.accountId());
+                amounts[bucket] = amounts[bucket].add(due.amount());
+                accounts[bucket] += due.accounts();
+                charges[bucket] += due.charges();
+                overdueAccounts += due.accounts();
+            }
+            for (Map.Entry<String, Integer> pair : orEmpty(shard.pairs()).entrySet()) {
+                String[] dues = pair.getKey().split("\\|");
+                int first = bucketOf(LocalDate.parse(dues[0]), query.asOf());
+                int next = bucketOf(LocalDate.parse(dues[1]), query.asOf());
+                if (next < 0) {
+                    continue;
+                }
+                // both overdue (the first is the earlier): the account counts once among the overdue
+                overdueAccounts -= pair.getValue();
+                if (first == next) {
+                    accounts[first] -= pair.getValue();
+                }
             }
         }
         List<Bucket> buckets = new ArrayList<>();
         BigDecimal total = ZERO;
         for (int i = 0; i < 4; i++) {
-            buckets.add(new Bucket(labels[i], amounts[i], accounts.get(i).size(), charges[i]));
+            buckets.add(new Bucket(labels[i], amounts[i], accounts[i], charges[i]));
             total = total.add(amounts[i]);
         }
-        return new ArrearsAging(query.estateId().value(), query.asOf(), currency, buckets, total,
-                overdueAccounts.size());
+        return new ArrearsAging(query.estateId().value(), query.asOf(), currency, buckets, total, overdueAccounts);
+    }
+
+    /** The aging bucket of a due date on {@code asOf} (0-30, 31-60, 61-90, 90+ days overdue); -1 if not overdue. */
+    private static int bucketOf(LocalDate dueDate, LocalDate asOf) {
+        if (!dueDate.isBefore(asOf)) {
+            return -1;
+        }
+        long days = asOf.toEpochDay() - dueDate.toEpochDay();
+        return days <= 30 ? 0 : days <= 60 ? 1 : days <= 90 ? 2 : 3;
+    }
+
+    private static <V> Map<String, V> orEmpty(Map<String, V> map) {
+        return map == null ? Map.of() : map;
     }
 
     private static CollectionRate collection(String currency, List<PeriodFigures> periods, GetCollectionRate query) {
@@ -611,8 +832,15 @@ public class StatementProjection {
         }).toList();
     }
 
-    private List<AccountArrears> arrearsOf(String estateId) {
-        return mongo.find(Query.query(where("openEstateId").is(estateId)), AccountArrears.class);
+    /** The estate's arrears shards, by id, without what they counted per account. */
+    private List<EstateArrears> arrearsOf(String estateId) {
+        List<String> ids = new ArrayList<>();
+        for (int shard = 0; shard < EstateArrears.SHARDS; shard++) {
+            ids.add(EstateArrears.idOf(estateId, shard));
+        }
+        Query query = Query.query(where("_id").in(ids));
+        query.fields().include("estateId").include(EstateArrears.DUES).include(EstateArrears.PAIRS);
+        return mongo.find(query, EstateArrears.class);
     }
 
     /** The estate's currency as its statements have it (null without any); one statement read, its currency only. */

@@ -1,17 +1,19 @@
 package estate.projections.complaints;
 
 import estate.projections.complaints.ComplaintQueries.CountOpenComplaints;
+import estate.projections.support.OpenEstateIndex;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** Complaints of an estate counted on the queue read model: open, overdue, awaiting a return visit. */
+/**
+ * Complaints of an estate counted on the queue read model: open, overdue, awaiting a return visit. The counts select
+ * by {@code openEstateId} ({@link OpenEstateIndex}), so they read the estate's open complaints only.
+ */
 public record ComplaintCounts(long open, long overdue, long awaitingReturnVisit) {
 
     /** Answers {@link CountOpenComplaints}; "open" means what the complaint queue shows. */
@@ -31,8 +33,9 @@ public record ComplaintCounts(long open, long overdue, long awaitingReturnVisit)
                     count(open(query.estateId()).and("awaitingReturnVisit").is(true)));
         }
 
+        /** What the queue shows: {@code openEstateId} is set exactly while the status is one the queue shows. */
         private static Criteria open(String estate) {
-            return where("estateId").is(estate).and("status").in(ComplaintQueueProjection.OPEN);
+            return where(OpenEstateIndex.FIELD).is(estate);
         }
 
         private long count(Criteria criteria) {

@@ -13,9 +13,11 @@ import estate.domain.complaints.ComplaintEvent.ComplaintTransferred;
 import estate.domain.complaints.ComplaintEvent.ComplaintWithdrawn;
 import estate.domain.complaints.ComplaintEvent.InvestigationStarted;
 import estate.domain.complaints.ComplaintEvent.ReturnVisitRecorded;
+import estate.domain.estates.EstateId;
 import estate.projections.complaints.ComplaintQueries.FindComplaintQueue;
 import estate.projections.complaints.ComplaintQueries.FindComplaintsOfAccount;
 import estate.projections.complaints.ComplaintQueries.GetComplaint;
+import estate.projections.support.OpenEstateIndex;
 import estate.projections.support.WriteBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -48,6 +50,7 @@ public class ComplaintQueueProjection {
 
     public ComplaintQueueProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        OpenEstateIndex.ensure(mongo, ComplaintView.class);
     }
 
     @EventHandler
@@ -58,18 +61,18 @@ public class ComplaintQueueProjection {
                 e.buildingId() == null ? null : e.buildingId().value(), e.channel().name(), e.category().name(),
                 e.description(), "RECEIVED", null, e.acknowledgeDue(), e.resolutionDue(), false, false, null, null,
                 null, 0, 0, e.repeatOf() == null ? null : e.repeatOf().value(), e.receivedAt(), null, null, null,
-                seq));
+                e.estateId().value(), seq));
     }
 
     @EventHandler
     void on(ComplaintAcknowledged e, @SequenceNumber long seq) {
-        set(e.complaintId().value(), seq, new Update().set("status", "ACKNOWLEDGED")
+        set(e.complaintId().value(), seq, status("ACKNOWLEDGED", e.estateId())
                 .set("acknowledgedAt", e.acknowledgedAt()));
     }
 
     @EventHandler
     void on(ComplaintAssigned e, @SequenceNumber long seq) {
-        set(e.complaintId().value(), seq, new Update().set("status", "ASSIGNED").set("handler", e.handler().label()));
+        set(e.complaintId().value(), seq, status("ASSIGNED", e.estateId()).set("handler", e.handler().label()));
     }
 
     @EventHandler
@@ -79,12 +82,12 @@ public class ComplaintQueueProjection {
 
     @EventHandler
     void on(InvestigationStarted e, @SequenceNumber long seq) {
-        set(e.complaintId().value(), seq, new Update().set("status", "INVESTIGATING"));
+        set(e.complaintId().value(), seq, status("INVESTIGATING", e.estateId()));
     }
 
     @EventHandler
     void on(ComplaintResolved e, @SequenceNumber long seq) {
-        set(e.complaintId().value(), seq, new Update().set("status", "RESOLVED").set("resolution", e.resolution())
+        set(e.complaintId().value(), seq, status("RESOLVED", e.estateId()).set("resolution", e.resolution())
                 .set("workOrderId", e.workOrderId()).set("awaitingReturnVisit", e.returnVisitDue())
                 .set("overdue", false).set("resolvedAt", e.resolvedAt()));
     }
@@ -97,24 +100,24 @@ public class ComplaintQueueProjection {
 
     @EventHandler
     void on(ComplaintClosed e, @SequenceNumber long seq) {
-        set(e.complaintId().value(), seq, new Update().set("status", "CLOSED").set("awaitingReturnVisit", false)
+        set(e.complaintId().value(), seq, status("CLOSED", e.estateId()).set("awaitingReturnVisit", false)
                 .set("closedAt", e.closedAt()));
     }
 
     @EventHandler
     void on(ComplaintReopened e, @SequenceNumber long seq) {
-        set(e.complaintId().value(), seq, new Update().set("status", "INVESTIGATING").set("awaitingReturnVisit", false)
+        set(e.complaintId().value(), seq, status("INVESTIGATING", e.estateId()).set("awaitingReturnVisit", false)
                 .set("reopenCount", e.reopenCount()).set("resolutionDue", e.resolutionDue()).set("overdue", false));
     }
 
     @EventHandler
     void on(ComplaintWithdrawn e, @SequenceNumber long seq) {
-        set(e.complaintId().value(), seq, new Update().set("status", "WITHDRAWN").set("awaitingReturnVisit", false));
+        set(e.complaintId().value(), seq, status("WITHDRAWN", e.estateId()).set("awaitingReturnVisit", false));
     }
 
     @EventHandler
     void on(ComplaintMerged e, @SequenceNumber long seq) {
-        set(e.complaintId().value(), seq, new Update().set("status", "MERGED"));
+        set(e.complaintId().value(), seq, status("MERGED", e.estateId()));
     }
 
     @EventHandler
@@ -130,6 +133,7 @@ public class ComplaintQueueProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(ComplaintView.class);
+        OpenEstateIndex.ensure(mongo, ComplaintView.class);
     }
 
     @QueryHandler
@@ -155,6 +159,12 @@ public class ComplaintQueueProjection {
     List<ComplaintView> handle(FindComplaintsOfAccount query) {
         return mongo.find(Query.query(where("accountId").is(query.accountId())).with(Sort.by("receivedAt")),
                 ComplaintView.class);
+    }
+
+    /** The complaint's new status, and {@value OpenEstateIndex#FIELD} to match (the estate while in the queue). */
+    private static Update status(String status, EstateId estateId) {
+        return new Update().set("status", status)
+                .set(OpenEstateIndex.FIELD, OpenEstateIndex.of(estateId.value(), OPEN.contains(status)));
     }
 
     private void set(String id, long seq, Update update) {

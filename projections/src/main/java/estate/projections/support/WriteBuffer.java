@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -48,7 +49,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  *     <li>{@link #increments}: changes that the batch accumulates for a document shared by several aggregates
  *     (per-estate totals), written as one atomic update of the document (upsert). The caller makes it
  *     idempotent: the update must carry its own guard state (for example the last sequence applied per
- *     aggregate, set in the same update), which the caller reads before accumulating.</li>
+ *     aggregate, set in the same update), which the caller reads before accumulating. Conditional updates of the
+ *     same document may follow it ({@link Increments#afterwards()}), such as removing entries that reached zero.</li>
  * </ul>
  * {@link #find} returns the batch's own state of a document if it holds one, so the next event of the same
  * aggregate in the batch reads what the previous one wrote, not MongoDB.
@@ -157,8 +159,8 @@ public final class WriteBuffer {
         return mongo.findById(id, type);
     }
 
-    /** The ids of the aggregates whose events make up the batch (computed once). */
-    private Set<String> aggregatesOfBatch() {
+    /** The ids of the aggregates whose events make up the batch (computed once); empty if immediate. */
+    public Set<String> aggregatesOfBatch() {
         if (aggregates == null) {
             aggregates = new LinkedHashSet<>();
             if (batch instanceof BatchingUnitOfWork<?> batching) {
@@ -240,10 +242,23 @@ public final class WriteBuffer {
     public interface Increments {
         /** The update; null if there is nothing to write. */
         Update update();
+
+        /**
+         * Updates of the same document to make after {@link #update()}, each only if the document also meets its
+         * condition (for example: remove the entries that the increments may have brought to zero).
+         */
+        default List<Conditional> afterwards() {
+            return List.of();
+        }
+    }
+
+    /** An update of a document that applies only if the document meets {@code condition} as well. */
+    public record Conditional(Criteria condition, Update update) {
     }
 
     /**
      * Writes everything pending: per collection, one unordered bulk write of the inserts, saves and increments,
+     * then one ordered bulk write of what the increments asked for {@linkplain Increments#afterwards() afterwards},
      * then one ordered bulk write of the updates.
      */
     public void flush() {
@@ -252,17 +267,25 @@ public final class WriteBuffer {
                 continue;
             }
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection.getKey());
+            BulkOperations afterwards = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection.getKey());
             List<Object> inserts = new ArrayList<>();
             int operations = 0;
+            int conditionals = 0;
             for (Map.Entry<String, Pending> write : collection.getValue().entrySet()) {
                 if (write.getValue().kind == Kind.INSERT) {
                     inserts.add(write.getValue().document);
                     operations++;
                 } else if (write.getValue().kind == Kind.INCREMENTS) {
-                    Update update = ((Increments) write.getValue().document).update();
+                    Increments increments = (Increments) write.getValue().document;
+                    Update update = increments.update();
                     if (update != null) {
                         bulk.upsert(Query.query(where("_id").is(write.getKey())), update);
                         operations++;
+                        for (Conditional conditional : increments.afterwards()) {
+                            afterwards.updateOne(Query.query(where("_id").is(write.getKey())
+                                    .andOperator(conditional.condition())), conditional.update());
+                            conditionals++;
+                        }
                     }
                 } else {
                     operations++;
@@ -274,6 +297,9 @@ public final class WriteBuffer {
             }
             if (operations > 0) {
                 execute(bulk);
+            }
+            if (conditionals > 0) {
+                afterwards.execute();
             }
         }
         for (Map.Entry<Class<?>, List<GuardedUpdate>> collection : updates.entrySet()) {

@@ -6,6 +6,7 @@ import estate.domain.workorders.WorkOrderEvent.WorkOrderEscalated;
 import estate.domain.workorders.WorkOrderEvent.WorkOrderReported;
 import estate.domain.workorders.WorkOrderQueries.FindEscalations;
 import estate.projections.support.Guarded;
+import estate.projections.support.OpenEstateIndex;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,6 +38,7 @@ public class EscalationProjection {
 
     public EscalationProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        OpenEstateIndex.ensure(mongo, EscalationView.class);
     }
 
     @EventHandler
@@ -58,20 +60,21 @@ public class EscalationProjection {
                 e.estateId().value(), e.workOrderId().value(), e.escalation(), e.reason().name(),
                 e.priority() == null ? null : e.priority().name(), e.deadline(), e.escalatedAt(),
                 order == null ? null : order.category(), order == null ? null : order.locationLabel(),
-                order == null ? null : order.description(), null, null, null, sequence));
+                order == null ? null : order.description(), null, null, null, e.estateId().value(), sequence));
     }
 
     @EventHandler
     void on(EscalationAcknowledged e, @SequenceNumber long sequence, @MetaDataValue("userId") String userId) {
         Guarded.update(mongo, EscalationView.class, e.workOrderId().value() + ":" + e.escalation(), sequence,
                 new Update().set("acknowledgedAt", e.acknowledgedAt()).set("acknowledgedBy", userId)
-                        .set("note", e.note()));
+                        .set("note", e.note()).set(OpenEstateIndex.FIELD, null));
     }
 
     @ResetHandler
     void reset() {
         mongo.dropCollection(EscalationOrder.class);
         mongo.dropCollection(EscalationView.class);
+        OpenEstateIndex.ensure(mongo, EscalationView.class);
     }
 
     /** Open ones first, newest first. */

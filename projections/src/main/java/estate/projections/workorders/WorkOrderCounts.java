@@ -2,20 +2,20 @@ package estate.projections.workorders;
 
 import estate.domain.workorders.Priority;
 import estate.domain.workorders.WorkOrderQueries.CountOpenWorkOrders;
-import estate.domain.workorders.WorkOrderStatus;
+import estate.projections.support.OpenEstateIndex;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Work owed in an estate, counted on the read models (no documents are shipped): open orders, of which not yet
- * assigned, emergencies, and past their running deadline; escalations the manager has not acknowledged.
+ * assigned, emergencies, and past their running deadline; escalations the manager has not acknowledged. The counts
+ * select by {@code openEstateId} ({@link OpenEstateIndex}), so they read the estate's open orders and escalations
+ * only, not every one it ever had.
  */
 public record WorkOrderCounts(long open, long unassigned, long emergencies, long pastDeadline,
                               long openEscalations) {
@@ -23,8 +23,6 @@ public record WorkOrderCounts(long open, long unassigned, long emergencies, long
     /** Answers {@link CountOpenWorkOrders} from the work-queue and escalation read models. */
     @Component
     public static class Handler {
-
-        private static final List<String> OPEN = WorkOrderStatus.OPEN.stream().map(Enum::name).toList();
 
         private final MongoTemplate mongo;
 
@@ -40,12 +38,12 @@ public record WorkOrderCounts(long open, long unassigned, long emergencies, long
                     count(open(estate).and("assigneeStaff").is(null).and("assigneeContractId").is(null)),
                     count(open(estate).and("priority").is(Priority.EMERGENCY.name())),
                     count(open(estate).and("nextDeadline").lt(query.now())),
-                    mongo.count(Query.query(where("estateId").is(estate).and("acknowledgedAt").is(null)),
-                            EscalationView.class));
+                    mongo.count(Query.query(where(OpenEstateIndex.FIELD).is(estate)), EscalationView.class));
         }
 
+        /** Open orders of the estate: {@code openEstateId} is set exactly while the status is open. */
         private static Criteria open(String estate) {
-            return where("estateId").is(estate).and("status").in(OPEN);
+            return where(OpenEstateIndex.FIELD).is(estate);
         }
 
         private long count(Criteria criteria) {

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A work order as it stands: what, where, who, its deadlines and its outcome. The work queues and the owner's list
  * are queries over these. {@code nextDeadline} is the deadline that runs now (response until accepted, then
- * resolution; none while a hold stops the clock or once the work is done). Amounts are Decimal128.
+ * resolution; none while a hold stops the clock or once the work is done). {@code openEstateId} is the estate while
+ * the status is open, else null ({@link estate.projections.support.OpenEstateIndex}). Amounts are Decimal128.
  */
 @Document("work_orders")
 public record WorkOrderView(@Id String workOrderId, String estateId, String source, String unitId, String facility,
@@ -27,7 +28,8 @@ public record WorkOrderView(@Id String workOrderId, String estateId, String sour
                             BigDecimal materialsCost, BigDecimal fee, String currency, List<CheckLine> checkResults,
                             List<String> followUpOrderIds, String chargeStatus, String chargeId, String chargeFailure,
                             Integer rating, String ratingComment, Instant verifiedAt, Instant closedAt,
-                            String cancelReason, Instant cancelledAt, int reopenCount, long lastSequence) {
+                            String cancelReason, Instant cancelledAt, int reopenCount, String openEstateId,
+                            long lastSequence) {
 
     /** Orders not yet triaged rank with emergencies: somebody has to look at them first. */
     public static final int UNTRIAGED_RANK = 0;

@@ -1,5 +1,6 @@
 package estate.projections.workorders;
 
+import estate.domain.estates.EstateId;
 import estate.domain.workorders.Assignee;
 import estate.domain.workorders.CheckResult;
 import estate.domain.workorders.Priority;
@@ -28,6 +29,7 @@ import estate.domain.workorders.WorkOrderQueries.FindWorkQueue;
 import estate.domain.workorders.WorkOrderQueries.GetWorkOrder;
 import estate.domain.workorders.WorkOrderStatus;
 import estate.projections.support.Guarded;
+import estate.projections.support.OpenEstateIndex;
 import estate.projections.workorders.WorkOrderView.CheckLine;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -68,6 +70,7 @@ public class WorkQueueProjection {
 
     public WorkQueueProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        OpenEstateIndex.ensure(mongo, WorkOrderView.class);
     }
 
     @EventHandler
@@ -80,7 +83,7 @@ public class WorkQueueProjection {
                 WorkOrderStatus.REPORTED.name(), null, WorkOrderView.UNTRIAGED_RANK, false, null, null, null, null,
                 null, false, null, false, null, List.of(), 0, null, null, null, null, null, null, null, null,
                 e.currency().getCurrencyCode(), List.of(), List.of(), null, null, null, null, null, null, null, null,
-                null, 0, sequence));
+                null, 0, e.estateId().value(), sequence));
     }
 
     @EventHandler
@@ -92,13 +95,12 @@ public class WorkQueueProjection {
                 e.priority().name(), rank(e.priority()), false, null, null, null, e.responseDue(), e.resolutionDue(),
                 false, e.responseDue(), false, null, List.of(), 0, null, null, null, null, null, null, null, null,
                 e.currency().getCurrencyCode(), List.of(), List.of(), null, null, null, null, null, null, null, null,
-                null, 0, sequence));
+                null, 0, e.estateId().value(), sequence));
     }
 
     @EventHandler
     void on(WorkOrderTriaged e, @SequenceNumber long sequence) {
-        update(e.workOrderId().value(), sequence, new Update()
-                .set("status", WorkOrderStatus.TRIAGED.name())
+        update(e.workOrderId().value(), sequence, status(WorkOrderStatus.TRIAGED, e.estateId())
                 .set("priority", e.priority().name())
                 .set("priorityRank", rank(e.priority()))
                 .set("paidRepair", e.paidRepair())
@@ -109,8 +111,8 @@ public class WorkQueueProjection {
 
     @EventHandler
     void on(WorkOrderAssigned e, @SequenceNumber long sequence) {
-        update(e.workOrderId().value(), sequence, assignee(new Update(), e.assignee())
-                .set("status", WorkOrderStatus.ASSIGNED.name()));
+        update(e.workOrderId().value(), sequence, assignee(status(WorkOrderStatus.ASSIGNED, e.estateId()),
+                e.assignee()));
     }
 
     @EventHandler
@@ -119,8 +121,7 @@ public class WorkQueueProjection {
         if (view == null) {
             return;
         }
-        update(view.workOrderId(), sequence, assignee(new Update(), e.assignee())
-                .set("status", WorkOrderStatus.ASSIGNED.name())
+        update(view.workOrderId(), sequence, assignee(status(WorkOrderStatus.ASSIGNED, e.estateId()), e.assignee())
                 .set("resolutionDue", e.resolutionDue())
                 .set("slaPaused", false)
                 .set("holdReason", null)
@@ -133,8 +134,7 @@ public class WorkQueueProjection {
         if (view == null) {
             return;
         }
-        update(view.workOrderId(), sequence, new Update()
-                .set("status", WorkOrderStatus.ACCEPTED.name())
+        update(view.workOrderId(), sequence, status(WorkOrderStatus.ACCEPTED, e.estateId())
                 .set("responseMet", true)
                 .set("acceptedAt", e.acceptedAt())
                 .set("nextDeadline", view.resolutionDue()));
@@ -142,8 +142,7 @@ public class WorkQueueProjection {
 
     @EventHandler
     void on(WorkStarted e, @SequenceNumber long sequence) {
-        update(e.workOrderId().value(), sequence, new Update()
-                .set("status", WorkOrderStatus.IN_PROGRESS.name())
+        update(e.workOrderId().value(), sequence, status(WorkOrderStatus.IN_PROGRESS, e.estateId())
                 .set("startedAt", e.startedAt()));
     }
 
@@ -153,8 +152,7 @@ public class WorkQueueProjection {
         if (view == null) {
             return;
         }
-        update(view.workOrderId(), sequence, new Update()
-                .set("status", WorkOrderStatus.ON_HOLD.name())
+        update(view.workOrderId(), sequence, status(WorkOrderStatus.ON_HOLD, e.estateId())
                 .set("holdReason", e.reason())
                 .set("slaPaused", e.slaPaused())
                 .set("nextDeadline", e.slaPaused() ? null : view.resolutionDue()));
@@ -162,8 +160,7 @@ public class WorkQueueProjection {
 
     @EventHandler
     void on(WorkResumed e, @SequenceNumber long sequence) {
-        update(e.workOrderId().value(), sequence, new Update()
-                .set("status", WorkOrderStatus.IN_PROGRESS.name())
+        update(e.workOrderId().value(), sequence, status(WorkOrderStatus.IN_PROGRESS, e.estateId())
                 .set("holdReason", null)
                 .set("slaPaused", false)
                 .set("resolutionDue", e.resolutionDue())
@@ -173,8 +170,7 @@ public class WorkQueueProjection {
     @EventHandler
     void on(WorkCompleted e, @SequenceNumber long sequence) {
         List<CheckLine> checks = e.checkResults().stream().map(WorkQueueProjection::checkLine).toList();
-        update(e.workOrderId().value(), sequence, new Update()
-                .set("status", WorkOrderStatus.COMPLETED.name())
+        update(e.workOrderId().value(), sequence, status(WorkOrderStatus.COMPLETED, e.estateId())
                 .set("completedAt", e.completedAt())
                 .set("completionSummary", e.summary())
                 .set("labourHours", e.labourHours())
@@ -211,8 +207,7 @@ public class WorkQueueProjection {
 
     @EventHandler
     void on(WorkOrderVerified e, @SequenceNumber long sequence) {
-        update(e.workOrderId().value(), sequence, new Update()
-                .set("status", WorkOrderStatus.VERIFIED.name())
+        update(e.workOrderId().value(), sequence, status(WorkOrderStatus.VERIFIED, e.estateId())
                 .set("rating", e.rating())
                 .set("ratingComment", e.comment())
                 .set("verifiedAt", e.verifiedAt()));
@@ -220,15 +215,13 @@ public class WorkQueueProjection {
 
     @EventHandler
     void on(WorkOrderClosed e, @SequenceNumber long sequence) {
-        update(e.workOrderId().value(), sequence, new Update()
-                .set("status", WorkOrderStatus.CLOSED.name())
+        update(e.workOrderId().value(), sequence, status(WorkOrderStatus.CLOSED, e.estateId())
                 .set("closedAt", e.closedAt()));
     }
 
     @EventHandler
     void on(WorkOrderReopened e, @SequenceNumber long sequence) {
-        update(e.workOrderId().value(), sequence, new Update()
-                .set("status", WorkOrderStatus.ASSIGNED.name())
+        update(e.workOrderId().value(), sequence, status(WorkOrderStatus.ASSIGNED, e.estateId())
                 .set("responseDue", e.responseDue())
                 .set("resolutionDue", e.resolutionDue())
                 .set("responseMet", false)
@@ -242,8 +235,7 @@ public class WorkQueueProjection {
 
     @EventHandler
     void on(WorkOrderCancelled e, @SequenceNumber long sequence) {
-        update(e.workOrderId().value(), sequence, new Update()
-                .set("status", WorkOrderStatus.CANCELLED.name())
+        update(e.workOrderId().value(), sequence, status(WorkOrderStatus.CANCELLED, e.estateId())
                 .set("cancelReason", e.reason())
                 .set("cancelledAt", e.cancelledAt())
                 .set("nextDeadline", null));
@@ -262,6 +254,7 @@ public class WorkQueueProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(WorkOrderView.class);
+        OpenEstateIndex.ensure(mongo, WorkOrderView.class);
     }
 
     @QueryHandler
@@ -296,6 +289,12 @@ public class WorkQueueProjection {
 
     private static int rank(Priority priority) {
         return priority.ordinal();
+    }
+
+    /** The order's new status, and {@value OpenEstateIndex#FIELD} to match (the estate while the status is open). */
+    private static Update status(WorkOrderStatus status, EstateId estateId) {
+        return new Update().set("status", status.name())
+                .set(OpenEstateIndex.FIELD, OpenEstateIndex.of(estateId.value(), status.isOpen()));
     }
 
     private static Update assignee(Update update, Assignee assignee) {
