@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The read models' secondary indexes: the fields the query handlers select by, other than {@code _id}. Created
  * at start and again whenever a collection is dropped (a projection's reset drops its collections, and with them
- * their indexes). On MongoDB these are ordinary indexes; on the embedded server {@link IndexedMemoryBackend}
- * serves equality queries on them.
+ * their indexes). On MongoDB these are ordinary indexes; on the embedded server {@link IndexedFileBackend} (and
+ * {@link IndexedMemoryBackend}) serve equality queries on them.
  */
 public final class ReadModelIndexes {
 
@@ -25,7 +25,7 @@ public final class ReadModelIndexes {
             Map.entry("estate_period_figures", List.of("estateId")),
             Map.entry("finance_reports", List.of("estateId")),
             Map.entry("budget_lines", List.of("estateId")),
-            Map.entry("complaint_view", List.of("estateId", "accountId")),
+            Map.entry("complaint_view", List.of("estateId", "accountId", "openEstateId")),
             Map.entry("complaint_history", List.of("complaintId")),
             Map.entry("complaint_facts", List.of("estateId")),
             Map.entry("survey_responses", List.of("surveyId")),
@@ -33,10 +33,10 @@ public final class ReadModelIndexes {
             Map.entry("problem_reports", List.of("estateId")),
             Map.entry("work_order_history", List.of("workOrderId")),
             Map.entry("inspection_plans", List.of("estateId")),
-            Map.entry("work_orders", List.of("estateId", "reportedBy")),
+            Map.entry("work_orders", List.of("estateId", "reportedBy", "openEstateId")),
             Map.entry("maintenance_cost_lines", List.of("estateId")),
             Map.entry("maintenance_budgets", List.of("estateId")),
-            Map.entry("escalations", List.of("estateId")),
+            Map.entry("escalations", List.of("estateId", "openEstateId")),
             Map.entry("sla_records", List.of("estateId")));
 
     private ReadModelIndexes() {

@@ -50,7 +50,6 @@ public class ComplaintQueueProjection {
 
     public ComplaintQueueProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-        OpenEstateIndex.ensure(mongo, ComplaintView.class);
     }
 
     @EventHandler
@@ -133,7 +132,6 @@ public class ComplaintQueueProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(ComplaintView.class);
-        OpenEstateIndex.ensure(mongo, ComplaintView.class);
     }
 
     @QueryHandler

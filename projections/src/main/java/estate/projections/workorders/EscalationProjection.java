@@ -38,7 +38,6 @@ public class EscalationProjection {
 
     public EscalationProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-        OpenEstateIndex.ensure(mongo, EscalationView.class);
     }
 
     @EventHandler
@@ -74,7 +73,6 @@ public class EscalationProjection {
     void reset() {
         mongo.dropCollection(EscalationOrder.class);
         mongo.dropCollection(EscalationView.class);
-        OpenEstateIndex.ensure(mongo, EscalationView.class);
     }
 
     /** Open ones first, newest first. */

@@ -70,7 +70,6 @@ public class WorkQueueProjection {
 
     public WorkQueueProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-        OpenEstateIndex.ensure(mongo, WorkOrderView.class);
     }
 
     @EventHandler
@@ -254,7 +253,6 @@ public class WorkQueueProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(WorkOrderView.class);
-        OpenEstateIndex.ensure(mongo, WorkOrderView.class);
     }
 
     @QueryHandler
