@@ -48,7 +48,7 @@ public class MongoConfig {
                                 @Value("${estate.mongo.embedded-store:file}") String store,
                                 @Value("${estate.data-dir}") Path dataDir,
                                 @Value("${estate.mongo.embedded-cache-mb:64}") int cacheMegabytes,
-                                @Value("${estate.mongo.embedded-commit-interval-ms:200}") long commitIntervalMillis,
+                                @Value("${estate.mongo.embedded-commit-interval-ms:1000}") long commitIntervalMillis,
                                 @Value("${estate.mongo.embedded-indexes:true}") boolean indexes) {
         if (!uri.isBlank()) {
             return EmbeddedMongo.none();
