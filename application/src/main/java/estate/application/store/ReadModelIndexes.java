@@ -21,7 +21,6 @@ public final class ReadModelIndexes {
             Map.entry("customer_file", List.of("accountId")),
             Map.entry("owner_directory", List.of("portalUser", "estateId")),
             Map.entry("account_statements", List.of("estateId")),
-            Map.entry("account_arrears", List.of("openEstateId")),
             Map.entry("estate_period_figures", List.of("estateId")),
             Map.entry("finance_reports", List.of("estateId")),
             Map.entry("budget_lines", List.of("estateId")),

@@ -140,7 +140,7 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
 
         // the batch of events 12..29 crashed after writing the statements, before the period figures and arrears:
         // its redelivery finds the statements ahead
-        assertRedeliveryRepairs(events, expected, "estate_period_figures", "account_arrears", "estate_arrears");
+        assertRedeliveryRepairs(events, expected, "estate_period_figures", "estate_arrears");
         // the batch crashed after the statements and the accounts' arrears, before the estate's arrears
         assertRedeliveryRepairs(events, expected, "estate_arrears");
         // the same batch crashed after writing the period figures and arrears, before the statements

@@ -57,8 +57,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Account statements, and the estate figures: arrears aging (from {@link EstateArrears}, the estate's open amounts
  * by due date), collection rate and income (from {@link PeriodFigures}, per estate and month), kept by the same
- * handlers that change the statements, in the same batch, as are the accounts' open amounts by due date
- * ({@link AccountArrears}).
+ * handlers that change the statements, in the same batch.
  */
 @Component
 @ProcessingGroup(StatementProjection.GROUP)
@@ -68,6 +67,8 @@ public class StatementProjection {
     private static final String STATEMENTS = "account_statements";
     private static final String PERIOD_FIGURES = "estate_period_figures";
     private static final String ESTATE_ARREARS = "estate_arrears";
+    /** The per-account arrears of session 3, no longer kept (the estate's arrears replaced them); a reset drops them. */
+    private static final String RETIRED_ACCOUNT_ARREARS = "account_arrears";
     /** The unit-of-work resource holding a batch's stored period markers, by estate and month. */
     private static final String MARKERS = StatementProjection.class.getName() + ".markers";
     /** The unit-of-work resource holding, by estate, what the estate's arrears have counted of the batch's accounts. */
@@ -226,14 +227,16 @@ public class StatementProjection {
                     next.credit(), sequence);
             writes.save(accountId, sequence, next);
         }
-        AccountArrears arrears = arrearsOf(next);
-        writes.save(accountId, next.lastSequence(), arrears);
-        estateArrears(writes, next).count(escape(accountId), next.lastSequence(), arrears.open());
+        estateArrears(writes, next).count(escape(accountId), next.lastSequence(), openOf(next));
         writes.flushIfImmediate();
     }
 
+    /** An account's open charges on one due date: their open amounts summed, and how many. */
+    record OpenDue(LocalDate dueDate, BigDecimal amount, int charges) {
+    }
+
     /** The account's open amounts by due date, as its statement stands. */
-    static AccountArrears arrearsOf(AccountStatement s) {
+    static List<OpenDue> openOf(AccountStatement s) {
         Map<LocalDate, BigDecimal> amounts = new TreeMap<>();
         Map<LocalDate, Integer> charges = new TreeMap<>();
         for (Charge c : s.charges()) {
@@ -242,10 +245,9 @@ public class StatementProjection {
                 charges.merge(c.dueDate(), 1, Integer::sum);
             }
         }
-        List<AccountArrears.Open> open = new ArrayList<>();
-        amounts.forEach((due, amount) -> open.add(new AccountArrears.Open(due, amount, charges.get(due))));
-        return new AccountArrears(s.accountId(), open.isEmpty() ? null : s.estateId(), s.currency(), open,
-                s.lastSequence());
+        List<OpenDue> open = new ArrayList<>();
+        amounts.forEach((due, amount) -> open.add(new OpenDue(due, amount, charges.get(due))));
+        return open;
     }
 
     /** The batch's increments to the estate's arrears shard of the statement's account. */
@@ -320,7 +322,7 @@ public class StatementProjection {
             this.stored = stored;
         }
 
-        void count(String account, long sequence, List<AccountArrears.Open> open) {
+        void count(String account, long sequence, List<OpenDue> open) {
             Counted last = counted.getOrDefault(account, stored.get(account));
             if (last != null && last.sequence() >= sequence) {
                 return;
@@ -635,7 +637,7 @@ public class StatementProjection {
     void reset() {
         mongo.dropCollection(AccountStatement.class);
         mongo.dropCollection(PeriodFigures.class);
-        mongo.dropCollection(AccountArrears.class);
+        mongo.dropCollection(RETIRED_ACCOUNT_ARREARS);
         mongo.dropCollection(EstateArrears.class);
     }
 
