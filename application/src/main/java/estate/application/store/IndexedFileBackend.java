@@ -131,6 +131,11 @@ public final class IndexedFileBackend extends H2Backend {
         }
     }
 
+    /** False once the store is closed: stopped, or closed by MVStore itself after a failed write. */
+    public boolean isOpen() {
+        return !getMvStore().isClosed();
+    }
+
     /** Rewrites pages of sparse chunks into the next commit, so the file's space is reused. */
     private void compact() {
         try {

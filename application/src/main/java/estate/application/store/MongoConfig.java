@@ -53,17 +53,22 @@ public class MongoConfig {
         if (!uri.isBlank()) {
             return EmbeddedMongo.none();
         }
-        MongoServer server = new MongoServer(switch (store) {
-            case "file" -> IndexedFileBackend.open(directory(dataDir).resolve(READ_STORE_FILE), cacheMegabytes,
-                    commitIntervalMillis);
+        IndexedFileBackend file = null;
+        MongoServer server;
+        switch (store) {
+            case "file" -> {
+                file = IndexedFileBackend.open(directory(dataDir).resolve(READ_STORE_FILE), cacheMegabytes,
+                        commitIntervalMillis);
+                server = new MongoServer(file);
+            }
             // false: mongo-java-server's stock backend (scans), only to measure what the indexes buy
-            case "memory" -> indexes ? new IndexedMemoryBackend() : new MemoryBackend();
+            case "memory" -> server = new MongoServer(indexes ? new IndexedMemoryBackend() : new MemoryBackend());
             default -> throw new IllegalArgumentException(
                     "estate.mongo.embedded-store must be file or memory, not " + store);
-        });
+        }
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
-        return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + address.getPort());
+        return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + address.getPort(), file);
     }
 
     private static Path directory(Path path) {
@@ -109,20 +114,26 @@ public class MongoConfig {
 
     /** Boot's Mongo indicator needs the {@code hello} command, which the embedded server lacks: ping instead. */
     @Bean("mongo")
-    HealthIndicator mongoHealthIndicator(MongoClient client, @Value("${estate.mongo.database}") String database) {
+    HealthIndicator mongoHealthIndicator(MongoClient client, @Value("${estate.mongo.database}") String database,
+                                         EmbeddedMongo embedded) {
         return new AbstractHealthIndicator("MongoDB ping failed") {
             @Override
             protected void doHealthCheck(Health.Builder builder) {
+                if (embedded.file() != null && !embedded.file().isOpen()) {
+                    // MVStore closes itself after a failed write; the server still answers pings
+                    builder.down().withDetail("readStore", "closed after a failure; see the log");
+                    return;
+                }
                 Document answer = client.getDatabase(database).runCommand(new Document("ping", 1));
                 builder.up().withDetail("ping", answer.get("ok"));
             }
         };
     }
 
-    /** The in-process server, when one runs. */
-    public record EmbeddedMongo(MongoServer server, String uri) {
+    /** The in-process server, when one runs, and its file store when it has one. */
+    public record EmbeddedMongo(MongoServer server, String uri, IndexedFileBackend file) {
         static EmbeddedMongo none() {
-            return new EmbeddedMongo(null, null);
+            return new EmbeddedMongo(null, null, null);
         }
 
         public void shutdownNow() {

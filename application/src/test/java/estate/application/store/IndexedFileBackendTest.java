@@ -12,6 +12,8 @@ import org.h2.mvstore.MVMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -124,6 +126,19 @@ class IndexedFileBackendTest {
         assertThat(docs.find(Filters.eq("_id", "acc-1")).first())
                 .isEqualTo(new Document("_id", "acc-1").append("lastSequence", 3L).append("lines", List.of("a", "b")));
         assertThat(docs.find(Filters.eq("_id", "acc-2")).first().getLong("lastSequence")).isEqualTo(7L);
+    }
+
+    @Test
+    void theHealthIsDownOnceTheStoreHasClosedItself() {
+        open().getCollection("docs").insertOne(new Document("_id", "x"));
+        HealthIndicator health = new MongoConfig().mongoHealthIndicator(client, "test",
+                new MongoConfig.EmbeddedMongo(server, "unused", backend));
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+        backend.getMvStore().closeImmediately(); // what MVStore does after a failed write
+
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsEntry("readStore", "closed after a failure; see the log");
     }
 
     @Test
