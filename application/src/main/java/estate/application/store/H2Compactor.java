@@ -25,29 +25,40 @@ public final class H2Compactor {
     private static final int MAX_BYTES_PER_PASS = 64 << 20;
 
     private final DataSource dataSource;
+    /** The store's version at the last pass; rewritten pages are committed with the next transaction. */
+    private volatile long compactedAt = -1;
 
     public H2Compactor(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /**
-     * One pass: rewrite sparse chunks so their space is reused (with {@code RETENTION_TIME=0} at once). Moving
+     * One pass, unless nothing was committed since the last one (at a million events a pass rewrote up to 64 MB
+     * every 2 s even while nothing was written, 14 % of the app's CPU during a replay); returns whether it ran.
+     * It rewrites sparse chunks so their space is reused (with {@code RETENTION_TIME=0} at once). Moving
      * chunks to shrink the file ({@code compactFile}) is not done: H2 2.3 trips its own assertions doing that
      * while commits go on with {@code WRITE_DELAY=0}.
      */
-    public void compact() {
+    public boolean compact() {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isWrapperFor(JdbcConnection.class)) {
-                return;
+                return false;
             }
             JdbcConnection h2 = connection.unwrap(JdbcConnection.class);
             if (!(h2.getSession() instanceof SessionLocal session) || session.getDatabase().getStore() == null) {
-                return;
+                return false;
             }
             MVStore store = session.getDatabase().getStore().getMvStore();
+            long version = store.getCurrentVersion();
+            if (version == compactedAt) {
+                return false; // nothing committed since the last pass: nothing new to compact
+            }
             store.compact(TARGET_FILL_RATE, MAX_BYTES_PER_PASS);
+            compactedAt = version;
+            return true;
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Compacting the H2 event store failed; the next pass tries again", e);
+            return false;
         }
     }
 }

@@ -55,7 +55,7 @@ class ServiceBenchmarkIT {
                 case "quick" -> new Size("quick", 2, 1000, 1, 5, 120, 6, 8, 1000, 4,
                         new long[]{5_000, 20_000, 40_000}, 200, 60, "1g");
                 case "full" -> new Size("full", 20, 5000, 2, 100, 120, 30, 30, 1000, 10,
-                        new long[]{10_000, 100_000, 1_000_000}, 1000, 200, "12g");
+                        new long[]{10_000, 100_000, 1_000_000}, 1000, 200, "3g");
                 default -> throw new IllegalArgumentException("bench.size is quick or full, not " + name);
             };
         }

@@ -31,6 +31,22 @@ class H2CompactorTest {
         assertThat(tuned).as("bytes per row with RETENTION_TIME=0 and the compactor").isLessThan(2_500);
     }
 
+    @Test
+    void aPassWithNothingCommittedSinceTheLastOneDoesNothing() throws Exception {
+        try (HikariDataSource dataSource = new HikariDataSource()) {
+            dataSource.setJdbcUrl("jdbc:h2:file:" + dir.resolve("idle").resolve("events") + ";WRITE_DELAY=0;RETENTION_TIME=0");
+            H2Compactor compactor = new H2Compactor(dataSource);
+            try (Connection connection = dataSource.getConnection()) {
+                connection.createStatement().execute("CREATE TABLE e (id BIGINT PRIMARY KEY)");
+                assertThat(compactor.compact()).as("first pass").isTrue();
+                assertThat(compactor.compact()).as("nothing committed since").isFalse();
+                connection.createStatement().execute("INSERT INTO e VALUES (1)");
+                assertThat(compactor.compact()).as("after a commit").isTrue();
+                assertThat(compactor.compact()).as("idle again").isFalse();
+            }
+        }
+    }
+
     private static long bytesPerRowAfterCommits(Path path, String settings, boolean compact) throws Exception {
         Files.createDirectories(path);
         int rows = 6_000;
