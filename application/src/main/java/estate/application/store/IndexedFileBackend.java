@@ -389,6 +389,8 @@ public final class IndexedFileBackend extends H2Backend {
         private final MVMap<Object[], Boolean> map;
         private final String key;
         private volatile boolean usable;
+        /** The state entry is in the map (written with the first document). */
+        private boolean built;
 
         SecondaryIndex(MVMap<Object[], Boolean> map, String name, List<IndexKey> keys) {
             super(name, keys, true);
@@ -424,7 +426,10 @@ public final class IndexedFileBackend extends H2Backend {
 
         @Override
         public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-            map.putIfAbsent(STATE, usable);
+            if (!built) {
+                map.putIfAbsent(STATE, usable);
+                built = true;
+            }
             Object value = valueOf(document);
             if (value != null) {
                 map.put(new Object[]{value, position}, Boolean.TRUE);
