@@ -15,7 +15,6 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -445,16 +444,7 @@ public final class IndexedFileBackend extends H2Backend {
 
         @Override
         public synchronized boolean canHandle(Document query) {
-            if (!usable) {
-                return false;
-            }
-            Document condition = IndexedMemoryBackend.conditionOn(key, query);
-            if (condition == null) {
-                return false;
-            }
-            Object value = condition.get(key);
-            return value != null && !(value instanceof Document) && !(value instanceof Collection<?>)
-                    && !BsonRegularExpression.isRegularExpression(value);
+            return usable && IndexedMemoryBackend.isPlainEqualityOn(key, query);
         }
 
         @Override

@@ -107,6 +107,20 @@ public final class IndexedMemoryBackend extends MemoryBackend {
         return null;
     }
 
+    /**
+     * Whether the query has a plain equality on the key (not an operator, not null, not an array, not a regular
+     * expression): what a non-unique single-key index serves.
+     */
+    static boolean isPlainEqualityOn(String key, Document query) {
+        Document condition = conditionOn(key, query);
+        if (condition == null) {
+            return false;
+        }
+        Object value = condition.get(key);
+        return value != null && !(value instanceof Document) && !(value instanceof Collection<?>)
+                && !BsonRegularExpression.isRegularExpression(value);
+    }
+
     /** The key's own condition when the query has more conditions than that; else null. */
     static Document equalityOn(String key, Document query) {
         Document condition = conditionOn(key, query);
@@ -175,16 +189,7 @@ public final class IndexedMemoryBackend extends MemoryBackend {
 
         @Override
         public synchronized boolean canHandle(Document query) {
-            if (!usable) {
-                return false;
-            }
-            Document condition = conditionOn(key, query);
-            if (condition == null) {
-                return false;
-            }
-            Object value = condition.get(key);
-            return value != null && !(value instanceof Document) && !(value instanceof Collection<?>)
-                    && !BsonRegularExpression.isRegularExpression(value);
+            return usable && isPlainEqualityOn(key, query);
         }
 
         @Override
