@@ -44,7 +44,7 @@ import java.util.function.Supplier;
 
 /**
  * The embedded server's backend on disk: mongo-java-server's H2 backend (one MVStore file holding every read model
- * and the processors' tokens), changed in four ways.
+ * and the processors' tokens), changed in five ways.
  * <ul>
  * <li><b>Commits only between requests.</b> MVStore's own background commit takes each map's state one after the
  * other while requests run, so a file could hold a processor's token without the documents written before it (a
@@ -54,6 +54,7 @@ import java.util.function.Supplier;
  * never holds a token ahead of its documents; it may hold documents ahead of their token, which the projections'
  * sequence guards absorb when the batch comes again (ADR 1). Only capturing the new version happens under the
  * lock; writing it to the file does not.</li>
+ * <li><b>Stored documents never change in place</b>: an update works on a copy (see {@code StoredCollection}).</li>
  * <li><b>Documents as BSON</b> ({@link BsonDocumentType}), not Java serialization.</li>
  * <li><b>Indexes as MongoDB would use them</b>, as {@link IndexedMemoryBackend} does: the unique single-key index
  * also serves {@code _id} queries with more conditions, and single-field secondary indexes exist, both kept in the
