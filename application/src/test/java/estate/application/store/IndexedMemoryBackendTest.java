@@ -3,8 +3,12 @@ package estate.application.store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -85,6 +89,72 @@ class IndexedMemoryBackendTest {
         assertThat(indexed.find(Filters.eq("_id", "acc-7")).first().getInteger("balance")).isEqualTo(-7);
         assertThat(indexed.find(Filters.eq("_id", "acc-8")).first().getInteger("balance")).isEqualTo(8);
         assertThat(indexed.countDocuments()).isEqualTo(49);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "file"})
+    void guardedReplacesAnswerAsTheScanningBackendDoes(String store) {
+        MongoCollection<Document> indexed = collection(indexedBackend(store));
+        MongoCollection<Document> scanning = collection(new MemoryBackend());
+        for (MongoCollection<Document> c : List.of(indexed, scanning)) {
+            c.createIndex(new Document("estateId", 1));
+            c.createIndex(new Document("number", 1), new IndexOptions().unique(true));
+            for (int i = 0; i < 20; i++) {
+                c.insertOne(new Document("_id", "r-" + i).append("estateId", "e" + i % 3).append("number", i)
+                        .append("lastSequence", (long) i).append("lines", List.of(new Document("amount", i))));
+            }
+        }
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        List<Function<MongoCollection<Document>, Object>> operations = List.of(
+                // applies (3 < 10): moves to another estate and changes a nested list
+                c -> replace(c, projectionGuard("r-3", 10), account("r-3", "e2", 3, 10), upsert),
+                // the guard refuses (5 is not < 5): with upsert, MongoDB answers a duplicate key; without, nothing
+                c -> replace(c, projectionGuard("r-5", 5), account("r-5", "e9", 5, 5), upsert),
+                c -> replace(c, projectionGuard("r-5", 5), account("r-5", "e9", 5, 5), new ReplaceOptions()),
+                // absent: inserted by the upsert, then replaced
+                c -> replace(c, projectionGuard("r-404", 1), account("r-404", "e1", 404, 1), upsert),
+                c -> replace(c, projectionGuard("r-404", 2), account("r-404", "e0", 404, 2), upsert),
+                // the same document again: matched, not modified
+                c -> replace(c, projectionGuard("r-7", 100), c.find(Filters.eq("_id", "r-7")).first(), upsert),
+                // a replacement without _id keeps the stored one
+                c -> replace(c, projectionGuard("r-8", 100), withoutId(account("r-8", "e1", 8, 100)), upsert),
+                // another _id, or a unique value another document holds: refused, and nothing changes
+                c -> replace(c, projectionGuard("r-9", 100), account("r-99", "e1", 9, 100), upsert),
+                c -> replace(c, projectionGuard("r-10", 100), account("r-10", "e1", 11, 100), upsert),
+                c -> c.find(Filters.eq("estateId", "e2")).sort(new Document("_id", 1)).into(new ArrayList<>()),
+                c -> c.find(Filters.eq("estateId", "e0")).sort(new Document("_id", 1)).into(new ArrayList<>()),
+                c -> c.find(Filters.eq("number", 10)).into(new ArrayList<>()),
+                c -> c.find().sort(new Document("_id", 1)).into(new ArrayList<>()));
+        for (Function<MongoCollection<Document>, Object> operation : operations) {
+            assertThat(operation.apply(indexed)).isEqualTo(operation.apply(scanning));
+        }
+        assertThat(indexed.find(Filters.eq("_id", "r-3")).first()).isEqualTo(account("r-3", "e2", 3, 10));
+        assertThat(indexed.find(Filters.eq("_id", "r-5")).first().getString("estateId")).isEqualTo("e2");
+        assertThat(indexed.find(Filters.eq("_id", "r-8")).first().getLong("lastSequence")).isEqualTo(100L);
+        assertThat(indexed.find(Filters.eq("_id", "r-10")).first().getLong("lastSequence")).isEqualTo(10L);
+        assertThat(indexed.countDocuments(Filters.eq("estateId", "e0"))).isEqualTo(7);
+    }
+
+    /** The outcome of a replace: matched, modified and upserted id, or the error's code. */
+    private static Object replace(MongoCollection<Document> collection, Bson selector, Document replacement,
+                                  ReplaceOptions options) {
+        try {
+            UpdateResult result = collection.replaceOne(selector, replacement, options);
+            return List.of(result.getMatchedCount(), result.getModifiedCount(), String.valueOf(result.getUpsertedId()));
+        } catch (MongoWriteException e) {
+            return e.getCode();
+        }
+    }
+
+    private static Document withoutId(Document document) {
+        document.remove("_id");
+        return document;
+    }
+
+    private static Document account(String id, String estate, int number, long sequence) {
+        return new Document("_id", id).append("estateId", estate).append("number", number)
+                .append("lastSequence", sequence).append("lines", List.of(new Document("amount", number),
+                        new Document("amount", -1)));
     }
 
     @ParameterizedTest
@@ -170,6 +240,11 @@ class IndexedMemoryBackendTest {
                 new de.bwaldvogel.mongo.bson.Document("lastSequence", new de.bwaldvogel.mongo.bson.Document("$lt", 5L))));
         assertThat(new MemoryUniqueIndex("_id_", id, false).canHandle(andForm)).isFalse();
         assertThat(new IndexedMemoryBackend.LeadingKeyIndex("_id_", id, false).canHandle(andForm)).isTrue();
+    }
+
+    /** The sequence guard as the projections' writes send it ({@code WriteBuffer}, through Spring's criteria). */
+    private static Bson projectionGuard(String id, long sequence) {
+        return new Document("_id", id).append("lastSequence", new Document("$lt", sequence));
     }
 
     private static Bson guard(String id, long sequence) {
