@@ -49,7 +49,8 @@ import java.util.function.Supplier;
  * <li><b>Commits only between requests.</b> MVStore's own background commit takes each map's state one after the
  * other while requests run, so a file could hold a processor's token without the documents written before it (a
  * crash would then skip events). Here the store commits only on its own thread, every {@code commitInterval},
- * holding a lock that every request of the wire protocol shares: a commit is the state between two requests. A
+ * holding a lock that every request of the wire protocol shares: a commit is the state between two requests (and
+ * sooner when the unsaved pages grow large, so one commit's buffer stays small). A
  * batch's documents are written before its token (the processors store the token after their writes), so a file
  * never holds a token ahead of its documents; it may hold documents ahead of their token, which the projections'
  * sequence guards absorb when the batch comes again (ADR 1). Only capturing the new version happens under the
@@ -70,24 +71,39 @@ public final class IndexedFileBackend extends H2Backend {
     private static final String ID = "_id";
     private static final int TARGET_FILL_RATE = 80;
     private static final int MAX_BYTES_REWRITTEN_PER_PASS = 8 << 20;
+    /**
+     * A commit comes before the interval is over once the unsaved pages reach this (MVStore's estimate of their
+     * memory): a commit encodes them into one buffer, and a second of billing at 1M events made that 53 MB, which
+     * a 512 MB heap could not allocate (the store then closes itself).
+     */
+    private static final int MAX_UNSAVED_BYTES = 16 << 20;
 
     private final ReentrantReadWriteLock requests = new ReentrantReadWriteLock();
     private final ScheduledExecutorService committer;
 
-    private IndexedFileBackend(MVStore store, long commitIntervalMillis, int compactEveryCommits) {
+    private IndexedFileBackend(MVStore store, long commitIntervalMillis, int maxUnsavedBytes) {
         super(store);
         committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "read-store-commit");
             thread.setDaemon(true);
             return thread;
         });
-        int[] commits = {0};
+        long tickMillis = Math.min(100, commitIntervalMillis);
+        long compactEveryMillis = Math.max(2_000, commitIntervalMillis);
+        long[] last = {System.nanoTime(), System.nanoTime()}; // the last commit, the last compaction
         committer.scheduleWithFixedDelay(() -> {
-            commit();
-            if (++commits[0] % compactEveryCommits == 0) {
-                compact();
+            long now = System.nanoTime();
+            if (now - last[0] < TimeUnit.MILLISECONDS.toNanos(commitIntervalMillis)
+                    && store.getUnsavedMemory() < maxUnsavedBytes) {
+                return;
             }
-        }, commitIntervalMillis, commitIntervalMillis, TimeUnit.MILLISECONDS);
+            commit();
+            last[0] = now;
+            if (now - last[1] >= TimeUnit.MILLISECONDS.toNanos(compactEveryMillis)) {
+                compact();
+                last[1] = now;
+            }
+        }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -96,27 +112,66 @@ public final class IndexedFileBackend extends H2Backend {
      * @param cacheMegabytes MVStore's page cache: what of the read models stays in the heap
      */
     public static IndexedFileBackend open(Path file, int cacheMegabytes, long commitIntervalMillis) {
-        MVStore store;
+        return open(file, cacheMegabytes, commitIntervalMillis, MAX_UNSAVED_BYTES);
+    }
+
+    /**
+     * As {@link #open(Path, int, long)}, committing earlier than the interval once MVStore's estimate of the unsaved
+     * pages' memory reaches {@code maxUnsavedBytes}.
+     */
+    static IndexedFileBackend open(Path file, int cacheMegabytes, long commitIntervalMillis, int maxUnsavedBytes) {
+        return openOrSetAside(file, path -> {
+            MVStore store = openStore(path, cacheMegabytes);
+            try {
+                // The background thread stays (its executors write committed versions to the file off the lock),
+                // but never commits by itself.
+                store.setAutoCommitDelay(Integer.MAX_VALUE);
+                store.setRetentionTime(0);
+                LOG.info("Read store in {}: {} bytes", path, store.getFileStore().size());
+                return new IndexedFileBackend(store, commitIntervalMillis, maxUnsavedBytes); // opens every map
+            } catch (RuntimeException e) {
+                store.closeImmediately();
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Opens the store; a file MVStore reports as corrupt, on opening it or its maps (seen once: a commit's buffer
+     * that a 512 MB heap could not allocate closed the store, and a map of the file it left could not be read), is
+     * set aside and an empty store opened instead.
+     * The read models are derived from the event log, so the processors rebuild them all from their empty tokens.
+     */
+    static <T> T openOrSetAside(Path file, java.util.function.Function<Path, T> opener) {
         try {
-            store = new MVStore.Builder()
-                    .fileName(file.toString())
-                    .cacheSize(cacheMegabytes)
-                    .autoCommitBufferSize(0) // no commit from a writing thread when unsaved changes pile up
-                    .autoCompactFillRate(0) // no housekeeping (it commits) in MVStore's background thread
-                    .open();
+            return opener.apply(file);
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new IllegalStateException("The read store " + file + " is in use by another instance: run one"
                         + " instance per data directory, or several on MongoDB (MONGODB_URI)", e);
             }
-            throw e;
+            if (e.getErrorCode() != DataUtils.ERROR_FILE_CORRUPT) {
+                throw e;
+            }
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
+            LOG.error("The read store {} cannot be read ({}); it is kept as {} and every read model is rebuilt from"
+                    + " the event log", file, e.getMessage(), aside.getFileName());
+            try {
+                java.nio.file.Files.move(file, aside);
+            } catch (java.io.IOException moveFailed) {
+                throw new IllegalStateException("The read store " + file + " cannot be read, nor set aside", moveFailed);
+            }
+            return opener.apply(file);
         }
-        // The background thread stays (its executors write committed versions to the file off the lock), but
-        // never commits by itself.
-        store.setAutoCommitDelay(Integer.MAX_VALUE);
-        store.setRetentionTime(0);
-        LOG.info("Read store in {}: {} bytes", file, store.getFileStore().size());
-        return new IndexedFileBackend(store, commitIntervalMillis, (int) Math.max(1, 2_000 / commitIntervalMillis));
+    }
+
+    private static MVStore openStore(Path file, int cacheMegabytes) {
+        return new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(cacheMegabytes)
+                .autoCommitBufferSize(0) // no commit from a writing thread when unsaved changes pile up
+                .autoCompactFillRate(0) // no housekeeping (it commits) in MVStore's background thread
+                .open();
     }
 
     /** Commits what the requests so far have written, as one consistent version. */

@@ -155,6 +155,58 @@ class IndexedFileBackendTest {
                 .isEqualTo(new Document("_id", "t").append("index", 41L));
     }
 
+    @Test
+    void manyUnsavedPagesAreCommittedBeforeTheIntervalIsOver() throws InterruptedException {
+        // an interval longer than the test, and a commit due at 64 KB of unsaved pages
+        backend = IndexedFileBackend.open(dir.resolve("busy.mv.db"), 4, 600_000, 64 << 10);
+        server = new MongoServer(backend);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        long version = backend.getMvStore().getCurrentVersion();
+        MongoCollection<Document> statements = client.getDatabase("test").getCollection("statements");
+        for (int i = 0; i < 200; i++) {
+            statements.insertOne(new Document("_id", "acc-" + i).append("lines", "x".repeat(2_000)));
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (backend.getMvStore().getUnsavedMemory() >= 64 << 10 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(backend.getMvStore().getUnsavedMemory()).as("what is left unsaved").isLessThan(64 << 10);
+        assertThat(backend.getMvStore().getCurrentVersion()).as("committed before the interval").isGreaterThan(version);
+
+        backend.commit(); // what was left below the threshold
+        long committed = backend.getMvStore().getCurrentVersion();
+        statements.insertOne(new Document("_id", "acc-small"));
+        Thread.sleep(500);
+        assertThat(backend.getMvStore().getCurrentVersion()).as("a small write waits for the interval")
+                .isEqualTo(committed);
+    }
+
+    @Test
+    void aFileMvStoreReportsCorruptIsSetAsideAndAnEmptyStoreOpens() throws Exception {
+        open().getCollection("statements").insertOne(new Document("_id", "acc-1"));
+        close();
+        Path file = dir.resolve("readstore.mv.db");
+        byte[] written = java.nio.file.Files.readAllBytes(file);
+        boolean[] first = {true};
+
+        org.h2.mvstore.MVStore store = IndexedFileBackend.openOrSetAside(file, path -> {
+            if (first[0]) { // as MVStore reported the file a 512 MB run left after an OutOfMemoryError in a commit
+                first[0] = false;
+                throw org.h2.mvstore.DataUtils.newMVStoreException(org.h2.mvstore.DataUtils.ERROR_FILE_CORRUPT,
+                        "File corrupted in chunk {0}, expected page length 4..96, got 356", 1079);
+            }
+            return org.h2.mvstore.MVStore.open(path.toString());
+        });
+
+        assertThat(store.getMapNames()).as("an empty store: the processors rebuild it from the log").isEmpty();
+        store.close();
+        try (var files = java.nio.file.Files.list(dir)) {
+            Path aside = files.filter(p -> p.getFileName().toString().startsWith("readstore.mv.db.corrupt-"))
+                    .findFirst().orElseThrow();
+            assertThat(java.nio.file.Files.readAllBytes(aside)).as("the damaged file, kept").isEqualTo(written);
+        }
+    }
+
     private com.mongodb.client.MongoDatabase open() {
         backend = IndexedFileBackend.open(dir.resolve("readstore.mv.db"), 4, 50);
         server = new MongoServer(backend);
