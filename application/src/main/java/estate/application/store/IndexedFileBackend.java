@@ -29,6 +29,8 @@ import org.h2.mvstore.type.ObjectDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -142,7 +145,7 @@ public final class IndexedFileBackend extends H2Backend {
      * set aside and an empty store opened instead.
      * The read models are derived from the event log, so the processors rebuild them all from their empty tokens.
      */
-    static <T> T openOrSetAside(Path file, java.util.function.Function<Path, T> opener) {
+    static <T> T openOrSetAside(Path file, Function<Path, T> opener) {
         try {
             return opener.apply(file);
         } catch (MVStoreException e) {
@@ -157,8 +160,8 @@ public final class IndexedFileBackend extends H2Backend {
             LOG.error("The read store {} cannot be read ({}); it is kept as {} and every read model is rebuilt from"
                     + " the event log", file, e.getMessage(), aside.getFileName());
             try {
-                java.nio.file.Files.move(file, aside);
-            } catch (java.io.IOException moveFailed) {
+                Files.move(file, aside);
+            } catch (IOException moveFailed) {
                 throw new IllegalStateException("The read store " + file + " cannot be read, nor set aside", moveFailed);
             }
             return opener.apply(file);
