@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.OperatorUpdates;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -35,9 +36,12 @@ import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,9 +62,9 @@ import java.util.function.Supplier;
  * never holds a token ahead of its documents; it may hold documents ahead of their token, which the projections'
  * sequence guards absorb when the batch comes again (ADR 1). Only capturing the new version happens under the
  * lock; writing it to the file does not.</li>
- * <li><b>Stored documents never change in place</b>: an update works on a copy, and a guarded replace by
- * {@code _id} puts the new document in the old one's place without the general path's clones (see
- * {@code StoredCollection}).</li>
+ * <li><b>Stored documents never change in place</b>: an update works on a copy, and an update of one document by
+ * {@code _id} (a projection's guarded replace, or increments to a shared document) builds the new document without
+ * the general path's deep clones and puts it in the old one's place (see {@code StoredCollection}).</li>
  * <li><b>Documents as BSON</b> ({@link BsonDocumentType}), not Java serialization.</li>
  * <li><b>Indexes as MongoDB would use them</b>, as {@link IndexedMemoryBackend} does: the unique single-key index
  * also serves {@code _id} queries with more conditions, and single-field secondary indexes exist, both kept in the
@@ -122,7 +126,8 @@ public final class IndexedFileBackend extends H2Backend {
      * As {@link #open(Path, int, long)}, committing earlier than the interval once MVStore's estimate of the unsaved
      * pages' memory reaches {@code maxUnsavedBytes}.
      */
-    static IndexedFileBackend open(Path file, int cacheMegabytes, long commitIntervalMillis, int maxUnsavedBytes) {
+    public static IndexedFileBackend open(Path file, int cacheMegabytes, long commitIntervalMillis,
+                                          int maxUnsavedBytes) {
         return openOrSetAside(file, path -> {
             MVStore store = openStore(path, cacheMegabytes);
             try {
@@ -294,7 +299,9 @@ public final class IndexedFileBackend extends H2Backend {
      * the last committed version (and MVStore's versions need values that do not change). So an update works on a
      * copy, which then replaces the stored document. A shallow copy is enough: the update sets and removes the
      * document's top-level fields, with values it built afresh (mongo-java-server computes the new document from a
-     * deep clone or from the request), and changes nothing below them.
+     * deep clone or from the request), and changes nothing below them. The direct update by {@code _id}
+     * ({@link #updateById}) shares with the stored document the parts it does not change, which is safe for the same
+     * reason: nothing changes a stored document, nor anything inside one.
      */
     private static final class StoredCollection extends H2Collection {
 
@@ -311,9 +318,9 @@ public final class IndexedFileBackend extends H2Backend {
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                      boolean isMulti, boolean isUpsert, Oplog oplog) {
-            Document replaced = isMulti ? null : replaceById(selector, update, oplog);
-            if (replaced != null) {
-                return replaced;
+            Document done = isMulti || !arrayFilters.isEmpty() ? null : updateById(selector, update, oplog);
+            if (done != null) {
+                return done;
             }
             updating = true;
             try {
@@ -324,39 +331,54 @@ public final class IndexedFileBackend extends H2Backend {
         }
 
         /**
-         * The projections' guarded replace ({@code _id} and sequence guard, a whole new document) of a stored
-         * document that meets the selector, done straight: the stored document is read by its key, checked against
-         * the selector, and the replacement, with the stored {@code _id}, is put in its place. The general path
-         * would find it through the index, clone it deeply to keep the old state and build the new one as a deep
-         * clone of the replacement (session 5: a full replay of a 42k-event log 7 % faster; the operator updates of
-         * the shared per-estate documents, which still take the general path, are now most of the server's time).
-         * The replacement is the request's own document, decoded for this request and kept by nobody else.
+         * An update of one stored document named by a plain string {@code _id} that meets the rest of the selector,
+         * done straight: the stored document is read by its key and checked against the selector, the new document
+         * is built without cloning the stored one, and put in its place.
+         * <ul>
+         * <li>A <b>replacement</b> (the projections' guarded replace: {@code _id}, sequence guard, a whole new
+         * document) becomes the replacement with the stored {@code _id}. The replacement is the request's own
+         * document, decoded for this request and kept by nobody else.</li>
+         * <li>An update by <b>operators</b> (the shared per-estate documents' {@code $inc} and {@code $set}) is
+         * applied by the library's own operators ({@link OperatorUpdates}) to a copy of the stored document made
+         * along the update's paths only: each document on a path is copied once, and an array at a path's end
+         * (which {@code $pull}, {@code $pop} and {@code $addToSet} change in place); everything else is shared with
+         * the stored document, which nobody changes (see above).</li>
+         * </ul>
+         * The general path clones the whole stored document deeply twice, once to keep the old state and once to
+         * build the new one, and compares them whole. Session 5: the direct replace made a 42k-event full replay 7 %
+         * faster. Session 6, with the operators direct: +5 % in the first 120 s of a 1M log's billing replay, nothing
+         * measurable over the whole log (the commits' page encoding bounds it); far less garbage per increment.
          * <p>
-         * Null, for the general path, if this is not such a replace: an update by operators, a selector without a
-         * plain string {@code _id}, a replacement that names another {@code _id}, or no stored document that meets
-         * the selector (an upsert that inserts, or one the guard refuses, which the general path answers as MongoDB
-         * does: a duplicate key).
+         * Null, for the general path, if this is neither (a selector without a plain string {@code _id}, a
+         * replacement naming another {@code _id}, an operator that is not on its own paths, a positional path or one
+         * that goes through an array, an update that would change {@code _id}), or if no stored document meets the
+         * selector (an upsert that inserts, or one the guard refuses, which the general path answers as MongoDB
+         * does: a duplicate key). Nothing is stored before the point where the general path would store it.
          */
-        private Document replaceById(Document selector, Document replacement, Oplog oplog) {
-            if (!(selector.get(ID) instanceof String id) || !isReplacement(replacement)) {
+        private Document updateById(Document selector, Document update, Oplog oplog) {
+            if (!(selector.get(ID) instanceof String id)) {
                 return null;
             }
-            Object replacementId = replacement.get(ID);
-            if (replacementId != null && !replacementId.equals(id)) {
+            boolean replacement = isReplacement(update);
+            if (replacement ? !id.equals(update.getOrDefault(ID, id)) : !OperatorUpdates.onTheirPathsOnly(update)) {
                 return null;
             }
             Document stored = data.get(id);
             if (stored == null || !documentMatchesQuery(stored, selector)) {
                 return null;
             }
-            Document next = new Document(ID, id);
-            for (Map.Entry<String, Object> field : replacement.entrySet()) {
-                if (!field.getKey().equals(ID)) {
-                    next.put(field.getKey(), field.getValue());
+            Document next = replacement ? replaced(id, update) : copiedAlong(stored, update);
+            if (next == null) {
+                return null;
+            }
+            if (!replacement) {
+                OperatorUpdates.apply(next, update, ID);
+                if (!id.equals(next.get(ID))) {
+                    return null; // the general path answers as MongoDB does
                 }
             }
             Utils.validateFieldNames(next);
-            boolean modified = !next.equals(stored);
+            boolean modified = !next.equals(stored); // cheap where shared: a document equals itself at once
             if (modified) {
                 for (Index<Object> index : getIndexes()) {
                     index.checkUpdate(stored, next, this);
@@ -366,10 +388,71 @@ public final class IndexedFileBackend extends H2Backend {
                 }
                 data.put(id, next);
             }
-            oplog.handleUpdate(getFullName(), selector, replacement, modified ? List.of(id) : List.of());
+            oplog.handleUpdate(getFullName(), selector, update, modified ? List.of(id) : List.of());
             Document result = new Document("n", 1);
             result.put("nModified", modified ? 1 : 0);
             return result;
+        }
+
+        /** The replacement's fields after the stored {@code _id}. */
+        private static Document replaced(String id, Document replacement) {
+            Document next = new Document(ID, id);
+            for (Map.Entry<String, Object> field : replacement.entrySet()) {
+                if (!field.getKey().equals(ID)) {
+                    next.put(field.getKey(), field.getValue());
+                }
+            }
+            return next;
+        }
+
+        /**
+         * A shallow copy of {@code stored} in which each document on the update's paths, and an array at a path's
+         * end, is a copy of its own, made once however many paths go through it; null if a path is positional or
+         * goes through anything but a document (the general path handles those).
+         */
+        private static Document copiedAlong(Document stored, Document update) {
+            Document copy = new Document(stored);
+            Set<Object> copies = Collections.newSetFromMap(new IdentityHashMap<>());
+            copies.add(copy);
+            for (Object changes : update.values()) {
+                for (String path : ((Document) changes).keySet()) {
+                    if (path.indexOf('$') >= 0 || !copyAlong(copy, path, copies)) {
+                        return null;
+                    }
+                }
+            }
+            return copy;
+        }
+
+        private static boolean copyAlong(Document document, String path, Set<Object> copies) {
+            Document parent = document;
+            int start = 0;
+            while (true) {
+                int dot = path.indexOf('.', start);
+                String field = dot < 0 ? path.substring(start) : path.substring(start, dot);
+                Object value = parent.get(field);
+                if (dot < 0) {
+                    if (value instanceof List<?> array && !copies.contains(array)) {
+                        List<Object> copy = new ArrayList<>(array);
+                        copies.add(copy);
+                        parent.put(field, copy);
+                    }
+                    return true;
+                }
+                if (value == null && !parent.containsKey(field)) {
+                    return true; // the operators create what is missing from here on
+                }
+                if (!(value instanceof Document child)) {
+                    return false;
+                }
+                if (!copies.contains(child)) {
+                    child = new Document(child);
+                    copies.add(child);
+                    parent.put(field, child);
+                }
+                parent = child;
+                start = dot + 1;
+            }
         }
 
         private static boolean isReplacement(Document update) {
@@ -608,6 +691,12 @@ public final class IndexedFileBackend extends H2Backend {
         @Override
         public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
                                                MongoCollection<Object> collection) {
+            Object before = valueOf(oldDocument);
+            if (before != null && before.equals(valueOf(newDocument))) {
+                // the entry stays as it is: removing and putting it back would copy its page, which the next commit
+                // then writes (most updates leave the indexed value alone)
+                return;
+            }
             remove(oldDocument);
             add(newDocument, position, collection);
         }

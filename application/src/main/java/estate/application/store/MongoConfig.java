@@ -49,6 +49,7 @@ public class MongoConfig {
                                 @Value("${estate.data-dir}") Path dataDir,
                                 @Value("${estate.mongo.embedded-cache-mb:64}") int cacheMegabytes,
                                 @Value("${estate.mongo.embedded-commit-interval-ms:1000}") long commitIntervalMillis,
+                                @Value("${estate.mongo.embedded-commit-at-mb:16}") int commitAtMegabytes,
                                 @Value("${estate.mongo.embedded-indexes:true}") boolean indexes) {
         if (!uri.isBlank()) {
             return EmbeddedMongo.none();
@@ -57,8 +58,12 @@ public class MongoConfig {
         MongoServer server;
         switch (store) {
             case "file" -> {
+                if (commitAtMegabytes < 1 || commitAtMegabytes > 1024) {
+                    throw new IllegalArgumentException(
+                            "estate.mongo.embedded-commit-at-mb must be from 1 to 1024, not " + commitAtMegabytes);
+                }
                 file = IndexedFileBackend.open(directory(dataDir).resolve(READ_STORE_FILE), cacheMegabytes,
-                        commitIntervalMillis);
+                        commitIntervalMillis, commitAtMegabytes << 20);
                 server = new MongoServer(file);
             }
             // false: mongo-java-server's stock backend (scans), only to measure what the indexes buy

@@ -7,6 +7,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import de.bwaldvogel.mongo.MongoServer;
@@ -15,12 +16,14 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,6 +136,88 @@ class IndexedMemoryBackendTest {
         assertThat(indexed.find(Filters.eq("_id", "r-8")).first().getLong("lastSequence")).isEqualTo(100L);
         assertThat(indexed.find(Filters.eq("_id", "r-10")).first().getLong("lastSequence")).isEqualTo(10L);
         assertThat(indexed.countDocuments(Filters.eq("estateId", "e0"))).isEqualTo(7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "file"})
+    void updatesByOperatorsAnswerAsTheScanningBackendDoes(String store) {
+        MongoCollection<Document> indexed = collection(indexedBackend(store));
+        MongoCollection<Document> scanning = collection(new MemoryBackend());
+        for (MongoCollection<Document> c : List.of(indexed, scanning)) {
+            c.createIndex(new Document("estateId", 1));
+            c.createIndex(new Document("number", 1), new IndexOptions().unique(true));
+            for (int i = 0; i < 6; i++) {
+                c.insertOne(new Document("_id", "f-" + i).append("estateId", "e" + i % 2).append("number", i)
+                        .append("billed", new Decimal128(new BigDecimal("10.00")))
+                        .append("applied", new Document("a1", 1L).append("a2", 2L))
+                        .append("dues", new Document("2025-01-01", new Document("amount", 5).append("accounts", 1)))
+                        .append("tags", new ArrayList<>(List.of("x", "y", "z")))
+                        .append("lines", new ArrayList<>(List.of(new Document("amount", i)))));
+            }
+        }
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        List<Function<MongoCollection<Document>, Object>> operations = List.of(
+                // a period document's increments: sums, a new and an existing marker, a new nested sum
+                c -> update(c, Filters.eq("_id", "f-1"), Updates.combine(Updates.set("estateId", "e1"),
+                        Updates.inc("billed", new Decimal128(new BigDecimal("2.50"))), Updates.set("applied.a2", 7L),
+                        Updates.set("applied.a3", 3L), Updates.inc("dues.2025-01-01.amount", 4),
+                        Updates.inc("dues.2025-02-01.amount", 1), Updates.setOnInsert("created", true)), upsert),
+                // the same again on the result: the new document shares what it did not change
+                c -> update(c, Filters.eq("_id", "f-1"), Updates.combine(Updates.inc("applied.a3", 1L),
+                        Updates.unset("dues.2025-01-01"), Updates.max("number", 40)), upsert),
+                // arrays, which $pull, $pop and $addToSet change in place
+                c -> update(c, Filters.eq("_id", "f-2"), Updates.combine(Updates.pull("tags", "y"),
+                        Updates.addToSet("applied.list", "q"), Updates.push("lines", new Document("amount", 9))),
+                        upsert),
+                c -> update(c, Filters.eq("_id", "f-3"), Updates.popFirst("tags"), upsert),
+                // refused by the unique index after the operators ran on the copy: nothing changes
+                c -> update(c, Filters.eq("_id", "f-4"), Updates.combine(Updates.pull("tags", "x"),
+                        Updates.set("applied.a1", 99L), Updates.set("number", 5)), upsert),
+                // a guard in the selector: met, then refused (with upsert MongoDB answers a duplicate key)
+                c -> update(c, new Document("_id", "f-5").append("applied.a1", new Document("$lt", 5L)),
+                        Updates.set("applied.a1", 5L), upsert),
+                c -> update(c, new Document("_id", "f-5").append("applied.a1", new Document("$lt", 5L)),
+                        Updates.set("applied.a1", 6L), upsert),
+                c -> update(c, new Document("_id", "f-5").append("applied.a1", new Document("$lt", 5L)),
+                        Updates.set("applied.a1", 6L), new UpdateOptions()),
+                // nothing to change: matched, not modified
+                c -> update(c, Filters.eq("_id", "f-0"), Updates.combine(Updates.set("estateId", "e0"),
+                        Updates.min("number", 0)), upsert),
+                // absent: the upsert inserts, with $setOnInsert
+                c -> update(c, Filters.eq("_id", "f-404"), Updates.combine(Updates.inc("billed", 3),
+                        Updates.setOnInsert("created", true)), upsert),
+                // errors: a non-number incremented, _id changed, conflicting paths, through an array
+                c -> update(c, Filters.eq("_id", "f-0"), Updates.inc("estateId", 1), upsert),
+                c -> update(c, Filters.eq("_id", "f-0"), Updates.set("_id", "g"), upsert),
+                c -> update(c, Filters.eq("_id", "f-0"), Updates.combine(Updates.set("dues.2025-01-01", 1),
+                        Updates.inc("dues.2025-01-01.amount", 1)), upsert),
+                c -> update(c, Filters.eq("_id", "f-0"), Updates.inc("lines.0.amount", 3), upsert),
+                c -> c.find(Filters.eq("estateId", "e1")).sort(new Document("_id", 1)).into(new ArrayList<>()),
+                c -> c.find(Filters.eq("number", 40)).into(new ArrayList<>()),
+                c -> c.find().sort(new Document("_id", 1)).into(new ArrayList<>()));
+        for (Function<MongoCollection<Document>, Object> operation : operations) {
+            assertThat(operation.apply(indexed)).isEqualTo(operation.apply(scanning));
+        }
+        assertThat(indexed.find(Filters.eq("_id", "f-1")).first()).isEqualTo(new Document("_id", "f-1")
+                .append("estateId", "e1").append("number", 40)
+                .append("billed", new Decimal128(new BigDecimal("12.50")))
+                .append("applied", new Document("a1", 1L).append("a2", 7L).append("a3", 4L))
+                .append("dues", new Document("2025-02-01", new Document("amount", 1)))
+                .append("tags", List.of("x", "y", "z")).append("lines", List.of(new Document("amount", 1))));
+        assertThat(indexed.find(Filters.eq("_id", "f-4")).first().get("tags")).isEqualTo(List.of("x", "y", "z"));
+        assertThat(indexed.find(Filters.eq("_id", "f-0")).first().get("lines"))
+                .isEqualTo(List.of(new Document("amount", 3)));
+    }
+
+    /** The outcome of an update: matched, modified and upserted id, or the error's code. */
+    private static Object update(MongoCollection<Document> collection, Bson selector, Bson update,
+                                 UpdateOptions options) {
+        try {
+            UpdateResult result = collection.updateOne(selector, update, options);
+            return List.of(result.getMatchedCount(), result.getModifiedCount(), String.valueOf(result.getUpsertedId()));
+        } catch (MongoWriteException e) {
+            return e.getCode();
+        }
     }
 
     /** The outcome of a replace: matched, modified and upserted id, or the error's code. */
