@@ -8,7 +8,9 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -186,24 +189,24 @@ class IndexedFileBackendTest {
         open().getCollection("statements").insertOne(new Document("_id", "acc-1"));
         close();
         Path file = dir.resolve("readstore.mv.db");
-        byte[] written = java.nio.file.Files.readAllBytes(file);
+        byte[] written = Files.readAllBytes(file);
         boolean[] first = {true};
 
-        org.h2.mvstore.MVStore store = IndexedFileBackend.openOrSetAside(file, path -> {
+        MVStore store = IndexedFileBackend.openOrSetAside(file, path -> {
             if (first[0]) { // as MVStore reported the file a 512 MB run left after an OutOfMemoryError in a commit
                 first[0] = false;
-                throw org.h2.mvstore.DataUtils.newMVStoreException(org.h2.mvstore.DataUtils.ERROR_FILE_CORRUPT,
+                throw DataUtils.newMVStoreException(DataUtils.ERROR_FILE_CORRUPT,
                         "File corrupted in chunk {0}, expected page length 4..96, got 356", 1079);
             }
-            return org.h2.mvstore.MVStore.open(path.toString());
+            return MVStore.open(path.toString());
         });
 
         assertThat(store.getMapNames()).as("an empty store: the processors rebuild it from the log").isEmpty();
         store.close();
-        try (var files = java.nio.file.Files.list(dir)) {
+        try (var files = Files.list(dir)) {
             Path aside = files.filter(p -> p.getFileName().toString().startsWith("readstore.mv.db.corrupt-"))
                     .findFirst().orElseThrow();
-            assertThat(java.nio.file.Files.readAllBytes(aside)).as("the damaged file, kept").isEqualTo(written);
+            assertThat(Files.readAllBytes(aside)).as("the damaged file, kept").isEqualTo(written);
         }
     }
 

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,9 +87,7 @@ class IndexedMemoryBackendTest {
                 c -> c.deleteOne(Filters.and(Filters.eq("_id", "acc-9"), Filters.lt("lastSequence", 30)))
                         .getDeletedCount(),
                 c -> c.countDocuments());
-        for (Function<MongoCollection<Document>, Object> operation : operations) {
-            assertThat(operation.apply(indexed)).isEqualTo(operation.apply(scanning));
-        }
+        assertSameAnswers(indexed, scanning, operations);
         assertThat(indexed.find(Filters.eq("_id", "acc-7")).first().getInteger("balance")).isEqualTo(-7);
         assertThat(indexed.find(Filters.eq("_id", "acc-8")).first().getInteger("balance")).isEqualTo(8);
         assertThat(indexed.countDocuments()).isEqualTo(49);
@@ -97,16 +96,11 @@ class IndexedMemoryBackendTest {
     @ParameterizedTest
     @ValueSource(strings = {"memory", "file"})
     void guardedReplacesAnswerAsTheScanningBackendDoes(String store) {
-        MongoCollection<Document> indexed = collection(indexedBackend(store));
-        MongoCollection<Document> scanning = collection(new MemoryBackend());
-        for (MongoCollection<Document> c : List.of(indexed, scanning)) {
-            c.createIndex(new Document("estateId", 1));
-            c.createIndex(new Document("number", 1), new IndexOptions().unique(true));
-            for (int i = 0; i < 20; i++) {
-                c.insertOne(new Document("_id", "r-" + i).append("estateId", "e" + i % 3).append("number", i)
-                        .append("lastSequence", (long) i).append("lines", List.of(new Document("amount", i))));
-            }
-        }
+        List<MongoCollection<Document>> pair = indexedAndScanning(store, 20, i -> new Document("_id", "r-" + i)
+                .append("estateId", "e" + i % 3).append("number", i).append("lastSequence", (long) i)
+                .append("lines", List.of(new Document("amount", i))));
+        MongoCollection<Document> indexed = pair.get(0);
+        MongoCollection<Document> scanning = pair.get(1);
         ReplaceOptions upsert = new ReplaceOptions().upsert(true);
         List<Function<MongoCollection<Document>, Object>> operations = List.of(
                 // applies (3 < 10): moves to another estate and changes a nested list
@@ -128,9 +122,7 @@ class IndexedMemoryBackendTest {
                 c -> c.find(Filters.eq("estateId", "e0")).sort(new Document("_id", 1)).into(new ArrayList<>()),
                 c -> c.find(Filters.eq("number", 10)).into(new ArrayList<>()),
                 c -> c.find().sort(new Document("_id", 1)).into(new ArrayList<>()));
-        for (Function<MongoCollection<Document>, Object> operation : operations) {
-            assertThat(operation.apply(indexed)).isEqualTo(operation.apply(scanning));
-        }
+        assertSameAnswers(indexed, scanning, operations);
         assertThat(indexed.find(Filters.eq("_id", "r-3")).first()).isEqualTo(account("r-3", "e2", 3, 10));
         assertThat(indexed.find(Filters.eq("_id", "r-5")).first().getString("estateId")).isEqualTo("e2");
         assertThat(indexed.find(Filters.eq("_id", "r-8")).first().getLong("lastSequence")).isEqualTo(100L);
@@ -141,20 +133,14 @@ class IndexedMemoryBackendTest {
     @ParameterizedTest
     @ValueSource(strings = {"memory", "file"})
     void updatesByOperatorsAnswerAsTheScanningBackendDoes(String store) {
-        MongoCollection<Document> indexed = collection(indexedBackend(store));
-        MongoCollection<Document> scanning = collection(new MemoryBackend());
-        for (MongoCollection<Document> c : List.of(indexed, scanning)) {
-            c.createIndex(new Document("estateId", 1));
-            c.createIndex(new Document("number", 1), new IndexOptions().unique(true));
-            for (int i = 0; i < 6; i++) {
-                c.insertOne(new Document("_id", "f-" + i).append("estateId", "e" + i % 2).append("number", i)
-                        .append("billed", new Decimal128(new BigDecimal("10.00")))
-                        .append("applied", new Document("a1", 1L).append("a2", 2L))
-                        .append("dues", new Document("2025-01-01", new Document("amount", 5).append("accounts", 1)))
-                        .append("tags", new ArrayList<>(List.of("x", "y", "z")))
-                        .append("lines", new ArrayList<>(List.of(new Document("amount", i)))));
-            }
-        }
+        List<MongoCollection<Document>> pair = indexedAndScanning(store, 6, i -> new Document("_id", "f-" + i)
+                .append("estateId", "e" + i % 2).append("number", i)
+                .append("billed", new Decimal128(new BigDecimal("10.00")))
+                .append("applied", new Document("a1", 1L).append("a2", 2L))
+                .append("dues", new Document("2025-01-01", new Document("amount", 5).append("accounts", 1)))
+                .append("tags", List.of("x", "y", "z")).append("lines", List.of(new Document("amount", i))));
+        MongoCollection<Document> indexed = pair.get(0);
+        MongoCollection<Document> scanning = pair.get(1);
         UpdateOptions upsert = new UpdateOptions().upsert(true);
         List<Function<MongoCollection<Document>, Object>> operations = List.of(
                 // a period document's increments: sums, a new and an existing marker, a new nested sum
@@ -195,9 +181,7 @@ class IndexedMemoryBackendTest {
                 c -> c.find(Filters.eq("estateId", "e1")).sort(new Document("_id", 1)).into(new ArrayList<>()),
                 c -> c.find(Filters.eq("number", 40)).into(new ArrayList<>()),
                 c -> c.find().sort(new Document("_id", 1)).into(new ArrayList<>()));
-        for (Function<MongoCollection<Document>, Object> operation : operations) {
-            assertThat(operation.apply(indexed)).isEqualTo(operation.apply(scanning));
-        }
+        assertSameAnswers(indexed, scanning, operations);
         assertThat(indexed.find(Filters.eq("_id", "f-1")).first()).isEqualTo(new Document("_id", "f-1")
                 .append("estateId", "e1").append("number", 40)
                 .append("billed", new Decimal128(new BigDecimal("12.50")))
@@ -265,9 +249,7 @@ class IndexedMemoryBackendTest {
                 c -> c.countDocuments(Filters.and(Filters.eq("estateId", "e2"), Filters.eq("open", 1))),
                 c -> c.find(Filters.eq("estateId", "e9")).into(new ArrayList<>()),
                 c -> c.countDocuments(Filters.in("estateId", "e0", "e3")));
-        for (Function<MongoCollection<Document>, Object> query : queries) {
-            assertThat(query.apply(indexed)).isEqualTo(query.apply(scanning));
-        }
+        assertSameAnswers(indexed, scanning, queries);
         assertThat(indexed.countDocuments(Filters.eq("estateId", "e2"))).isEqualTo(30);
         // the index holds every document (the stock backend's ignored index holds none)
         long stored = indexed.countDocuments();
@@ -278,9 +260,7 @@ class IndexedMemoryBackendTest {
         for (MongoCollection<Document> c : List.of(indexed, scanning)) {
             c.insertOne(new Document("_id", "s-tagged").append("estateId", List.of("e0", "e9")));
         }
-        for (Function<MongoCollection<Document>, Object> query : queries) {
-            assertThat(query.apply(indexed)).isEqualTo(query.apply(scanning));
-        }
+        assertSameAnswers(indexed, scanning, queries);
     }
 
     private long indexSize(MongoCollection<Document> collection) {
@@ -334,6 +314,32 @@ class IndexedMemoryBackendTest {
 
     private static Bson guard(String id, long sequence) {
         return Filters.and(Filters.eq("_id", id), Filters.lt("lastSequence", sequence));
+    }
+
+    /**
+     * A collection on the given indexed backend and one on the stock scanning backend, each with an index on
+     * {@code estateId} and a unique one on {@code number}, holding the same {@code count} documents.
+     */
+    private List<MongoCollection<Document>> indexedAndScanning(String store, int count,
+                                                               IntFunction<Document> document) {
+        List<MongoCollection<Document>> pair = List.of(collection(indexedBackend(store)),
+                collection(new MemoryBackend()));
+        for (MongoCollection<Document> c : pair) {
+            c.createIndex(new Document("estateId", 1));
+            c.createIndex(new Document("number", 1), new IndexOptions().unique(true));
+            for (int i = 0; i < count; i++) {
+                c.insertOne(document.apply(i));
+            }
+        }
+        return pair;
+    }
+
+    /** Each operation, in order, answers on the indexed collection as on the scanning one. */
+    private static void assertSameAnswers(MongoCollection<Document> indexed, MongoCollection<Document> scanning,
+                                          List<Function<MongoCollection<Document>, Object>> operations) {
+        for (Function<MongoCollection<Document>, Object> operation : operations) {
+            assertThat(operation.apply(indexed)).isEqualTo(operation.apply(scanning));
+        }
     }
 
     private MongoCollection<Document> collection(de.bwaldvogel.mongo.MongoBackend backend) {
