@@ -318,7 +318,9 @@ public final class IndexedFileBackend extends H2Backend {
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                                                      boolean isMulti, boolean isUpsert, Oplog oplog) {
-            Document done = isMulti || !arrayFilters.isEmpty() ? null : updateById(selector, update, oplog);
+            // a multi-update named by a plain _id meets one document at most: Spring Data's bulk upsert (the
+            // WriteBuffer's $inc/$set on the shared per-estate documents) is sent as one
+            Document done = arrayFilters.isEmpty() ? updateById(selector, update, oplog) : null;
             if (done != null) {
                 return done;
             }

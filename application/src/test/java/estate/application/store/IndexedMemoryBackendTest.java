@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
+import org.h2.mvstore.MVMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,6 +173,12 @@ class IndexedMemoryBackendTest {
                 // absent: the upsert inserts, with $setOnInsert
                 c -> update(c, Filters.eq("_id", "f-404"), Updates.combine(Updates.inc("billed", 3),
                         Updates.setOnInsert("created", true)), upsert),
+                // updates of many named by _id (Spring Data's bulk upsert): present, guarded and refused, absent
+                c -> update(c, Filters.eq("_id", "f-1"), Updates.combine(Updates.inc("billed", 1),
+                        Updates.set("applied.a4", 4L)), upsert, true),
+                c -> update(c, new Document("_id", "f-5").append("applied.a1", new Document("$lt", 5L)),
+                        Updates.set("applied.a1", 6L), upsert, true),
+                c -> update(c, Filters.eq("_id", "f-405"), Updates.inc("billed", 2), upsert, true),
                 // errors: a non-number incremented, _id changed, conflicting paths, through an array
                 c -> update(c, Filters.eq("_id", "f-0"), Updates.inc("estateId", 1), upsert),
                 c -> update(c, Filters.eq("_id", "f-0"), Updates.set("_id", "g"), upsert),
@@ -184,8 +191,8 @@ class IndexedMemoryBackendTest {
         assertSameAnswers(indexed, scanning, operations);
         assertThat(indexed.find(Filters.eq("_id", "f-1")).first()).isEqualTo(new Document("_id", "f-1")
                 .append("estateId", "e1").append("number", 40)
-                .append("billed", new Decimal128(new BigDecimal("12.50")))
-                .append("applied", new Document("a1", 1L).append("a2", 7L).append("a3", 4L))
+                .append("billed", new Decimal128(new BigDecimal("13.50")))
+                .append("applied", new Document("a1", 1L).append("a2", 7L).append("a3", 4L).append("a4", 4L))
                 .append("dues", new Document("2025-02-01", new Document("amount", 1)))
                 .append("tags", List.of("x", "y", "z")).append("lines", List.of(new Document("amount", 1))));
         assertThat(indexed.find(Filters.eq("_id", "f-4")).first().get("tags")).isEqualTo(List.of("x", "y", "z"));
@@ -193,11 +200,42 @@ class IndexedMemoryBackendTest {
                 .isEqualTo(List.of(new Document("amount", 3)));
     }
 
+    @Test
+    void aMultiUpdateNamedByIdIsDoneDirectlyAndSharesWhatItDidNotChange() {
+        IndexedFileBackend backend = IndexedFileBackend.open(files.resolve("direct.mv.db"), 4, 20);
+        MongoCollection<Document> collection = collection(backend);
+        collection.insertOne(new Document("_id", "bench|2026-12|2").append("billed", 10)
+                .append("applied", new Document("a1", 1L)).append("paid", new Document("PROPERTY_FEE", 5)));
+        // the stored documents themselves (mongo-java-server's, not the driver's)
+        MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored = backend.getMvStore().openMap("databases.test.docs");
+        Object paid = stored.get("bench|2026-12|2").get("paid");
+
+        // as Spring Data's BulkOperations.upsert sends it: an update of many, with upsert
+        UpdateResult result = collection.updateMany(Filters.eq("_id", "bench|2026-12|2"),
+                Updates.combine(Updates.inc("billed", 3), Updates.set("applied.a2", 2L)),
+                new UpdateOptions().upsert(true));
+
+        assertThat(List.of(result.getMatchedCount(), result.getModifiedCount())).isEqualTo(List.of(1L, 1L));
+        assertThat(collection.find().first()).isEqualTo(new Document("_id", "bench|2026-12|2").append("billed", 13)
+                .append("applied", new Document("a1", 1L).append("a2", 2L))
+                .append("paid", new Document("PROPERTY_FEE", 5)));
+        // the general path clones the stored document deeply; the direct one shares what the update did not touch
+        Object now = stored.get("bench|2026-12|2").get("paid");
+        assertThat(now).isSameAs(paid);
+    }
+
     /** The outcome of an update: matched, modified and upserted id, or the error's code. */
     private static Object update(MongoCollection<Document> collection, Bson selector, Bson update,
                                  UpdateOptions options) {
+        return update(collection, selector, update, options, false);
+    }
+
+    /** As {@link #update(MongoCollection, Bson, Bson, UpdateOptions)}, as an update of many if {@code many}. */
+    private static Object update(MongoCollection<Document> collection, Bson selector, Bson update,
+                                 UpdateOptions options, boolean many) {
         try {
-            UpdateResult result = collection.updateOne(selector, update, options);
+            UpdateResult result = many ? collection.updateMany(selector, update, options)
+                    : collection.updateOne(selector, update, options);
             return List.of(result.getMatchedCount(), result.getModifiedCount(), String.valueOf(result.getUpsertedId()));
         } catch (MongoWriteException e) {
             return e.getCode();
