@@ -24,7 +24,7 @@ public final class TimeOrderedIdentifierFactory extends IdentifierFactory {
                 ThreadLocalRandom.current().nextLong()).toString();
     }
 
-    /** The version-7 UUID of {@code millis} with the random bits taken from {@code randomHigh} and {@code randomLow}. */
+    /** The version-7 UUID of {@code millis}, its random bits from {@code randomHigh} and {@code randomLow}. */
     static UUID next(long millis, long randomHigh, long randomLow) {
         long most = (millis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (randomHigh & 0x0FFFL);
         long least = randomLow & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
