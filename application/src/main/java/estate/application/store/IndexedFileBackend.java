@@ -348,8 +348,9 @@ public final class IndexedFileBackend extends H2Backend {
          * </ul>
          * The general path clones the whole stored document deeply twice, once to keep the old state and once to
          * build the new one, and compares them whole. Session 5: the direct replace made a 42k-event full replay 7 %
-         * faster. Session 6, with the operators direct: +5 % in the first 120 s of a 1M log's billing replay, nothing
-         * measurable over the whole log (the commits' page encoding bounds it); far less garbage per increment.
+         * faster. The operators came direct in session 6, but the shared documents' increments (updates of many)
+         * reached them only in session 7: +7 % in the first 120 s of a 1M log's billing replay, and far less garbage
+         * per increment.
          * <p>
          * Null, for the general path, if this is neither (a selector without a plain string {@code _id}, a
          * replacement naming another {@code _id}, an operator that is not on its own paths, a positional path or one

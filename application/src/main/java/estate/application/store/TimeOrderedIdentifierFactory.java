@@ -20,8 +20,8 @@ public final class TimeOrderedIdentifierFactory extends IdentifierFactory {
 
     @Override
     public String generateIdentifier() {
-        return next(System.currentTimeMillis(), ThreadLocalRandom.current().nextLong(),
-                ThreadLocalRandom.current().nextLong()).toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return next(System.currentTimeMillis(), random.nextLong(), random.nextLong()).toString();
     }
 
     /** The version-7 UUID of {@code millis}, its random bits from {@code randomHigh} and {@code randomLow}. */
