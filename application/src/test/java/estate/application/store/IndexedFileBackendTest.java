@@ -24,6 +24,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,6 +159,35 @@ class IndexedFileBackendTest {
         client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
         assertThat(client.getDatabase("test").getCollection("tokens").find().first())
                 .isEqualTo(new Document("_id", "t").append("index", 41L));
+    }
+
+    @Test
+    void aStopWaitsForTheCommittersPassInsteadOfInterruptingIt() throws Exception {
+        open().getCollection("tokens").insertOne(new Document("_id", "t").append("index", 7L));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        backend.onCommitter(() -> { // stands for a commit or compaction pass in the middle of the file's I/O
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        });
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread stopping = new Thread(this::close);
+        stopping.start();
+        stopping.join(300);
+        assertThat(stopping.isAlive()).as("the stop waits for the pass").isTrue();
+        release.countDown();
+        stopping.join(10_000);
+
+        assertThat(stopping.isAlive()).as("stopped once the pass ended").isFalse();
+        assertThat(interrupted).as("the pass was not interrupted").isFalse();
+        assertThat(open().getCollection("tokens").find().first())
+                .isEqualTo(new Document("_id", "t").append("index", 7L));
     }
 
     @Test
