@@ -49,7 +49,7 @@ public class MongoConfig {
                                 @Value("${estate.data-dir}") Path dataDir,
                                 @Value("${estate.mongo.embedded-cache-mb:64}") int cacheMegabytes,
                                 @Value("${estate.mongo.embedded-commit-interval-ms:1000}") long commitIntervalMillis,
-                                @Value("${estate.mongo.embedded-commit-at-mb:16}") int commitAtMegabytes,
+                                @Value("${estate.mongo.embedded-commit-at-mb:4}") int commitAtMegabytes,
                                 @Value("${estate.mongo.embedded-indexes:true}") boolean indexes) {
         if (!uri.isBlank()) {
             return EmbeddedMongo.none();
