@@ -82,7 +82,7 @@ public final class IndexedFileBackend extends H2Backend {
      * A commit comes before the interval is over once the unsaved pages reach this (MVStore's estimate of their
      * memory): a commit encodes them into one buffer, and a second of billing at 1M events made that 53 MB, which
      * a 512 MB heap could not allocate (the store then closes itself). 4 MB since session 8: a bill run at 1M events
-     * took 83.5-85.5 s against 93-97 s at 16 MB (and 93.7 s at 2 MB). Why is not settled: H2 keeps a commit's
+     * took 83.5-85.5 s against 86-97 s at 16 MB (and 93.7 s at 2 MB). Why is not settled: H2 keeps a commit's
      * buffer for the next one only up to 4 MB and allocates a larger one afresh, growing it by half at a time, but
      * G1 regions of 32 MB (so that those buffers are ordinary objects) did not help.
      */
