@@ -58,14 +58,20 @@ class JdbcEventStoreTest {
 
     @Test
     void aSecondAppendAtTheSameSequenceIsAConcurrencyConflict() {
-        JdbcEventStorageEngine engine = engine(new DuplicateKeyAwareResolver());
-        engine.appendEvents(event("acc-1", 0, "opened"));
-        engine.appendEvents(event("acc-1", 1, "first"));
+        JdbcEventStorageEngine engine = openedWithFirstEvent(new DuplicateKeyAwareResolver(), "acc-1");
 
         assertThatThrownBy(() -> engine.appendEvents(event("acc-1", 1, "second")))
                 .isInstanceOf(ConcurrencyException.class);
         assertThat(engine.readEvents("acc-1").asStream().map(e -> e.getPayload().toString()).toList())
                 .containsExactly("{text=opened}", "{text=first}");
+    }
+
+    /** An engine with {@code resolver} whose store holds {@code aggregateId}'s events 0 ("opened") and 1 ("first"). */
+    private JdbcEventStorageEngine openedWithFirstEvent(PersistenceExceptionResolver resolver, String aggregateId) {
+        JdbcEventStorageEngine engine = engine(resolver);
+        engine.appendEvents(event(aggregateId, 0, "opened"));
+        engine.appendEvents(event(aggregateId, 1, "first"));
+        return engine;
     }
 
     @Test
@@ -79,9 +85,7 @@ class JdbcEventStoreTest {
 
     @Test
     void axonsDefaultResolverWouldReportAGenericStoreFailure() {
-        JdbcEventStorageEngine engine = engine(new JdbcSQLErrorCodesResolver());
-        engine.appendEvents(event("acc-2", 0, "opened"));
-        engine.appendEvents(event("acc-2", 1, "first"));
+        JdbcEventStorageEngine engine = openedWithFirstEvent(new JdbcSQLErrorCodesResolver(), "acc-2");
 
         assertThatThrownBy(() -> engine.appendEvents(event("acc-2", 1, "second")))
                 .isInstanceOf(EventStoreException.class)
