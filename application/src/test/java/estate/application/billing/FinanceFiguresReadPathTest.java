@@ -46,6 +46,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.queryhandling.GenericQueryMessage;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
@@ -53,6 +54,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -138,23 +140,67 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
         MongoTemplate expected = database();
         deliverOneAtATime(expected, events);
 
-        // the batch of events 12..29 crashed after writing the statements, before the period figures and arrears:
-        // its redelivery finds the statements ahead
-        assertRedeliveryRepairs(events, expected, "estate_period_figures", "estate_arrears");
-        // the batch crashed after the statements and the accounts' arrears, before the estate's arrears
-        assertRedeliveryRepairs(events, expected, "estate_arrears");
-        // the same batch crashed after writing the period figures and arrears, before the statements
-        assertRedeliveryRepairs(events, expected, "account_statements");
+        // the buffer writes the shared documents first (period figures, then arrears), then the statements:
+        // the batch of events 12..29 crashed after writing the period figures
+        assertRedeliveryRepairs(events, expected, false, "estate_arrears", "account_statements");
+        // the same batch crashed after writing the period figures and the arrears, before the statements
+        assertRedeliveryRepairs(events, expected, false, "account_statements");
+    }
+
+    @Test
+    void arrearsEntriesOfTheEarlierLayoutAreReadAndReplacedAtTheAccountsNextChange() {
+        List<EventMessage<?>> events = history();
+        MongoTemplate expected = database();
+        deliverOneAtATime(expected, events);
+
+        MongoTemplate upgraded = database();
+        deliverInBatches(upgraded, events.subList(0, 12), 12);
+        assertThat(toEarlierLayout(upgraded)).as("entries rewritten").isEqualTo(4);
+        deliverInBatches(upgraded, events.subList(12, events.size()), 5);
+        assertThat(contents(upgraded)).as("every account changed again: no entry of the earlier layout left")
+                .isEqualTo(contents(expected));
+        assertFiguresMatchStatements(upgraded);
+
+        // the earlier layout wrote the statements before the arrears: a crash between them left the arrears behind,
+        // and their entries' own open amounts repair it
+        assertRedeliveryRepairs(events, expected, true, "estate_period_figures", "estate_arrears");
+        assertRedeliveryRepairs(events, expected, true, "estate_arrears");
+        assertRedeliveryRepairs(events, expected, true, "account_statements");
+    }
+
+    @Test
+    void aStatementAheadOfWhatTheArrearsCountedFailsTheBatchInsteadOfCountingWrong() {
+        List<EventMessage<?>> events = history();
+        MongoTemplate broken = database();
+        deliverInBatches(broken, events.subList(0, 12), 12);
+        List<Document> arrears = all(broken, "estate_arrears");
+        deliverInBatches(broken, events.subList(12, 30), 18);
+        restore(broken, "estate_arrears", arrears);
+        Map<String, List<Document>> before = contents(broken);
+
+        BatchingUnitOfWork<EventMessage<?>> batch = runAsBatch(broken, events.subList(12, events.size()));
+
+        assertThat(batch.getExecutionResult().isExceptionResult()).isTrue();
+        assertThat(batch.getExecutionResult().getExceptionResult()).rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("behind its stored statement")
+                .hasMessageContaining("reset the account-statement read models");
+        assertThat(contents(broken)).as("nothing of the failed batch written").isEqualTo(before);
     }
 
     /**
      * The batch of events 12..29 written except for the collections {@code leftBehind} (restored as they were
      * before it), then delivered again with the rest: the same documents as one event at a time, the same figures
-     * as the statements.
+     * as the statements. With {@code earlierLayout}, the arrears' entries are first rewritten as the layout before
+     * session 9 wrote them.
      */
-    private void assertRedeliveryRepairs(List<EventMessage<?>> events, MongoTemplate expected, String... leftBehind) {
+    private void assertRedeliveryRepairs(List<EventMessage<?>> events, MongoTemplate expected, boolean earlierLayout,
+                                         String... leftBehind) {
         MongoTemplate crashed = database();
         deliverInBatches(crashed, events.subList(0, 12), 12);
+        if (earlierLayout) {
+            toEarlierLayout(crashed);
+        }
         Map<String, List<Document>> before = new LinkedHashMap<>();
         for (String collection : leftBehind) {
             before.put(collection, all(crashed, collection));
@@ -164,6 +210,40 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
         deliverInBatches(crashed, events.subList(12, events.size()), 30);
         assertThat(contents(crashed)).as("left behind: %s", List.of(leftBehind)).isEqualTo(contents(expected));
         assertFiguresMatchStatements(crashed);
+    }
+
+    /**
+     * Rewrites every entry of the estate arrears' {@code counted} as the layout before session 9 had it: the
+     * statement's sequence and its open amount and charges by due date, from the stored statement (which the
+     * entry counted). How many entries it rewrote.
+     */
+    private static int toEarlierLayout(MongoTemplate mongo) {
+        int rewritten = 0;
+        for (Document shard : all(mongo, "estate_arrears")) {
+            Document counted = shard.get("counted", Document.class);
+            Document earlier = new Document();
+            for (Map.Entry<String, Object> entry : counted.entrySet()) {
+                AccountStatement statement = mongo.findById(entry.getKey(), AccountStatement.class);
+                assertThat(statement.lastSequence()).isEqualTo(((Number) entry.getValue()).longValue());
+                Map<LocalDate, BigDecimal> amounts = new TreeMap<>();
+                Map<LocalDate, Integer> charges = new TreeMap<>();
+                for (Charge c : statement.charges()) {
+                    if (c.open().signum() > 0) {
+                        amounts.merge(c.dueDate(), c.open(), BigDecimal::add);
+                        charges.merge(c.dueDate(), 1, Integer::sum);
+                    }
+                }
+                Document open = new Document();
+                amounts.forEach((due, amount) -> open.append(due.toString(), new Document("amount",
+                        new Decimal128(amount)).append("charges", charges.get(due))));
+                earlier.append(entry.getKey(), new Document("sequence", statement.lastSequence())
+                        .append("open", open));
+                rewritten++;
+            }
+            mongo.updateFirst(Query.query(where("_id").is(shard.get("_id"))), new Update().set("counted", earlier),
+                    "estate_arrears");
+        }
+        return rewritten;
     }
 
     @Test
@@ -553,8 +633,13 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
         }
     }
 
-    /** One batching unit of work with the flush interceptor, as a tracking processor runs a batch. */
     private static void deliverAsBatch(MongoTemplate mongo, List<EventMessage<?>> events) {
+        BatchingUnitOfWork<EventMessage<?>> batch = runAsBatch(mongo, events);
+        assertThat(batch.getExecutionResult().isExceptionResult()).isFalse();
+    }
+
+    /** One batching unit of work with the flush interceptor, as a tracking processor runs a batch. */
+    private static BatchingUnitOfWork<EventMessage<?>> runAsBatch(MongoTemplate mongo, List<EventMessage<?>> events) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(new StatementProjection(mongo));
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(events));
         batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch,
@@ -562,7 +647,7 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
             handle(adapter, message);
             return null;
         }).proceed());
-        assertThat(batch.getExecutionResult().isExceptionResult()).isFalse();
+        return batch;
     }
 
     private static void handle(AnnotationEventHandlerAdapter adapter, EventMessage<?> event) {

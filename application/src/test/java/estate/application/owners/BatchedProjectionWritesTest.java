@@ -8,6 +8,7 @@ import estate.projections.owners.OwnerDirectoryProjection;
 import estate.projections.support.WriteBuffer;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -18,6 +19,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,6 +113,52 @@ class BatchedProjectionWritesTest extends ApplicationTest {
         assertThat(contents(batched)).isEqualTo(expected);
         deliverAsBatch(batched, events);
         assertThat(contents(batched)).as("the same batch delivered again").isEqualTo(expected);
+    }
+
+    /**
+     * The buffer writes the shared documents (increments) before the documents that follow one aggregate, whatever
+     * order the batch touched them in: a write of the shared ones that fails leaves the others unwritten, so an
+     * aggregate's document is never ahead of what the shared documents counted of it.
+     */
+    @Test
+    void theSharedDocumentsAreWrittenBeforeTheAggregatesOwnDocuments() {
+        MongoTemplate mongo = database();
+        mongo.insert(new Document("_id", "shared").append("total", "not a number"), "shared_totals");
+        WriteBuffer.Increments failing = () -> new Update().inc("total", 1);
+        WriteBuffer.Increments counting = () -> new Update().inc("total", 1);
+
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(
+                GenericEventMessage.asEventMessage("first"), GenericEventMessage.asEventMessage("second")));
+        batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch,
+                List.of(WriteBuffer.flushAtEndOfBatch()), message -> {
+            WriteBuffer writes = WriteBuffer.of(mongo);
+            if (message.getPayload().equals("first")) {
+                writes.save("account-1", 3, new Owned("account-1", 3));
+                writes.insertOnce("line-1", new Line("line-1"));
+                writes.increments("counter", SharedTotal.class, () -> counting);
+            } else {
+                writes.increments("shared", SharedTotal.class, () -> failing);
+            }
+            return null;
+        }).proceed());
+
+        assertThat(batch.getExecutionResult().isExceptionResult()).as("the shared document's write failed").isTrue();
+        assertThat(mongo.getCollection("owned_documents").countDocuments()).as("not written").isZero();
+        assertThat(mongo.getCollection("owned_lines").countDocuments()).as("not written").isZero();
+        assertThat(mongo.findById("counter", Document.class, "shared_totals")).as("same bulk write as the failing")
+                .isNotNull();
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document("owned_documents")
+    record Owned(String id, long lastSequence) {
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document("owned_lines")
+    record Line(String id) {
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document("shared_totals")
+    record SharedTotal(String id, int total) {
     }
 
     private MongoTemplate prefix(List<EventMessage<?>> events, int count) {

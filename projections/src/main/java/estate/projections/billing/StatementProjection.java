@@ -204,9 +204,12 @@ public class StatementProjection {
      *     computed whether or not the statement has applied the event;</li>
      *     <li>the arrears are a function of the statement, stored with the statement's sequence under the usual
      *     guard, so a redelivery rewrites them from the statement if they were left behind;</li>
-     *     <li>the estate's arrears, shared by the accounts of a shard, record per account the statement's sequence
-     *     and open amounts they counted, set in the same atomic update as the increments
-     *     ({@link ArrearsIncrements}); a statement newer than that is counted as the difference from it.</li>
+     *     <li>the estate's arrears, shared by the accounts of a shard, record per account the sequence of the
+     *     statement they counted, set in the same atomic update as the increments ({@link ArrearsIncrements}); a
+     *     newer statement is counted as the difference from the statement at that sequence. That statement is the
+     *     stored one, or one the batch passes through: the buffer writes the shared documents before the
+     *     statements ({@link WriteBuffer#flush()}), so a stored statement is never ahead of what the arrears
+     *     counted of it.</li>
      * </ul>
      * The residual assumption: one account's events are handled by one thread at a time (Axon's default
      * sequencing policy, by aggregate), so no two writers race on one account's marker; increments of different
@@ -227,7 +230,7 @@ public class StatementProjection {
                     next.credit(), sequence);
             writes.save(accountId, sequence, next);
         }
-        estateArrears(writes, next).count(escape(accountId), next.lastSequence(), openOf(next));
+        estateArrears(writes, next).count(escape(accountId), current, next);
         writes.flushIfImmediate();
     }
 
@@ -287,33 +290,62 @@ public class StatementProjection {
         Map<String, Counted> counted = new HashMap<>();
         for (Document stored : mongo.find(query, Document.class, ESTATE_ARREARS)) {
             if (stored.get(EstateArrears.COUNTED) instanceof Document entries) {
-                entries.forEach((account, entry) -> counted.put(account, counted((Document) entry)));
+                entries.forEach((account, entry) -> counted.put(account, counted(entry)));
             }
         }
         return counted;
     }
 
-    private static Counted counted(Document entry) {
+    /** An entry of {@code counted}: the statement's sequence, or (written before session 9) a document with it. */
+    private static Counted counted(Object entry) {
+        if (entry instanceof Number sequence) {
+            return new Counted(sequence.longValue(), null);
+        }
+        Document legacy = (Document) entry;
         Map<String, EstateArrears.Open> open = new TreeMap<>();
-        if (entry.get("open") instanceof Document dues) {
+        if (legacy.get("open") instanceof Document dues) {
             dues.forEach((due, value) -> {
                 Document amounts = (Document) value;
                 open.put(due, new EstateArrears.Open(((Decimal128) amounts.get("amount")).bigDecimalValue(),
                         ((Number) amounts.get("charges")).intValue()));
             });
         }
-        return new Counted(((Number) entry.get("sequence")).longValue(), open);
+        return new Counted(((Number) legacy.get("sequence")).longValue(), open);
+    }
+
+    /** An account's open amounts by due date ({@code yyyy-MM-dd}), as its statement stands. */
+    private static Map<String, EstateArrears.Open> duesOf(AccountStatement statement) {
+        Map<String, EstateArrears.Open> dues = new TreeMap<>();
+        openOf(statement).forEach(o -> dues.put(o.dueDate().toString(), new EstateArrears.Open(o.amount(),
+                o.charges())));
+        return dues;
     }
 
     /**
      * A batch's increments to one shard of an estate's arrears. An account's statement is counted if it is newer
      * than what the shard counted of the account (this batch's, else stored); the update adds the difference between
-     * the newest statement's open amounts and the stored ones, and records the newest, atomically. Afterwards the
-     * entries it lowered are removed where they reached zero, so the document holds the same whatever the batches.
+     * the newest statement's open amounts and those of the statement the shard counted, and records the newest
+     * statement's sequence, atomically. Afterwards the entries it lowered are removed where they reached zero, so
+     * the document holds the same whatever the batches.
+     * <p>
+     * The statement the shard counted, at the account's first event in the batch:
+     * <ul>
+     *     <li>none if the shard has no entry for the account (never counted: its statement has nothing open);</li>
+     *     <li>the stored statement if the shard counted its sequence: the usual case;</li>
+     *     <li>a later one if the shard is ahead (a batch wrote the shards, then failed before its statements):
+     *     the redelivered batch passes through that sequence again, and the statement there is the one;</li>
+     *     <li>an entry written before session 9 holds the open amounts it counted itself (a document
+     *     {@code {sequence, open}}); the account's next count replaces it with the sequence.</li>
+     * </ul>
+     * A shard behind the stored statement means a statement was written without its arrears: it cannot be
+     * repaired from the statements, so it fails the batch (reset the {@value #GROUP} read models).
      */
     static final class ArrearsIncrements implements WriteBuffer.Increments {
         private final String estateId;
         private final Map<String, Counted> stored;
+        /** Per account of the batch: the open amounts the stored shard counted; null while not yet passed. */
+        private final Map<String, Map<String, EstateArrears.Open>> base = new HashMap<>();
+        /** Per account: the newest statement to count, its sequence and open amounts. */
         private final Map<String, Counted> counted = new LinkedHashMap<>();
         private final Set<String> lowered = new HashSet<>();
 
@@ -322,14 +354,53 @@ public class StatementProjection {
             this.stored = stored;
         }
 
-        void count(String account, long sequence, List<OpenDue> open) {
-            Counted last = counted.getOrDefault(account, stored.get(account));
-            if (last != null && last.sequence() >= sequence) {
+        /** Counts the account's statement {@code after}, the event's change of {@code before}. */
+        void count(String account, AccountStatement before, AccountStatement after) {
+            Counted shard = stored.get(account);
+            if (!base.containsKey(account)) {
+                base.put(account, baseOf(account, shard, before));
+            }
+            Counted newest = counted.get(account);
+            long last = newest != null ? newest.sequence() : shard != null ? shard.sequence() : -1;
+            long sequence = after.lastSequence();
+            if (sequence <= last) {
+                if (base.get(account) == null && sequence == shard.sequence()) {
+                    base.put(account, duesOf(after));
+                }
                 return;
             }
-            Map<String, EstateArrears.Open> dues = new TreeMap<>();
-            open.forEach(o -> dues.put(o.dueDate().toString(), new EstateArrears.Open(o.amount(), o.charges())));
-            counted.put(account, new Counted(sequence, dues));
+            if (base.get(account) == null) {
+                throw new IllegalStateException("The estate arrears counted statement " + shard.sequence()
+                        + " of account " + unescape(account) + ", which its events passed over at " + sequence
+                        + "; reset the " + GROUP + " read models");
+            }
+            counted.put(account, new Counted(sequence, duesOf(after)));
+        }
+
+        private static Map<String, EstateArrears.Open> baseOf(String account, Counted shard,
+                                                              AccountStatement before) {
+            if (shard == null) {
+                if (!openOf(before).isEmpty()) {
+                    throw behind(account, "never counted", before);
+                }
+                return Map.of();
+            }
+            if (shard.open() != null) {
+                return shard.open();
+            }
+            if (shard.sequence() == before.lastSequence()) {
+                return duesOf(before);
+            }
+            if (shard.sequence() > before.lastSequence()) {
+                return null;
+            }
+            throw behind(account, "counted statement " + shard.sequence(), before);
+        }
+
+        private static IllegalStateException behind(String account, String counted, AccountStatement statement) {
+            return new IllegalStateException("The estate arrears " + counted + " of account " + unescape(account)
+                    + ", behind its stored statement " + statement.lastSequence() + "; reset the " + GROUP
+                    + " read models");
         }
 
         @Override
@@ -342,11 +413,8 @@ public class StatementProjection {
             Map<String, Integer> accounts = new TreeMap<>();
             Map<String, Integer> pairs = new TreeMap<>();
             counted.forEach((account, now) -> {
-                Counted before = stored.get(account);
                 add(now.open(), 1, amounts, charges, accounts, pairs);
-                if (before != null) {
-                    add(before.open(), -1, amounts, charges, accounts, pairs);
-                }
+                add(base.get(account), -1, amounts, charges, accounts, pairs);
             });
             Update update = new Update().set("estateId", estateId);
             boolean dues = false;
@@ -374,13 +442,7 @@ public class StatementProjection {
             if (!anyPair) {
                 update.setOnInsert(EstateArrears.PAIRS, new Document());
             }
-            counted.forEach((account, now) -> {
-                Document open = new Document();
-                now.open().forEach((due, o) -> open.append(due, new Document("amount", new Decimal128(o.amount()))
-                        .append("charges", o.charges())));
-                update.set(EstateArrears.COUNTED + "." + account,
-                        new Document("sequence", now.sequence()).append("open", open));
-            });
+            counted.forEach((account, now) -> update.set(EstateArrears.COUNTED + "." + account, now.sequence()));
             return update;
         }
 
@@ -395,12 +457,15 @@ public class StatementProjection {
             return removals;
         }
 
-        /** Adds {@code sign} × one account's open amounts by due date, and its pairs of consecutive due dates. */
+        /**
+         * Adds {@code sign} × one account's open amounts by due date (in order of due date), and its pairs of
+         * consecutive due dates.
+         */
         private static void add(Map<String, EstateArrears.Open> open, int sign, Map<String, BigDecimal> amounts,
                                 Map<String, Integer> charges, Map<String, Integer> accounts,
                                 Map<String, Integer> pairs) {
             String previous = null;
-            for (Map.Entry<String, EstateArrears.Open> due : new TreeMap<>(open).entrySet()) {
+            for (Map.Entry<String, EstateArrears.Open> due : open.entrySet()) {
                 BigDecimal amount = due.getValue().amount();
                 amounts.merge(due.getKey(), sign > 0 ? amount : amount.negate(), BigDecimal::add);
                 charges.merge(due.getKey(), sign * due.getValue().charges(), Integer::sum);

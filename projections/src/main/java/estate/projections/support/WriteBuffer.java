@@ -257,49 +257,37 @@ public final class WriteBuffer {
     }
 
     /**
-     * Writes everything pending: per collection, one unordered bulk write of the inserts, saves and increments,
-     * then one ordered bulk write of what the increments asked for {@linkplain Increments#afterwards() afterwards},
-     * then one ordered bulk write of the updates.
+     * Writes everything pending, shared documents first: per collection, one unordered bulk write of the
+     * {@linkplain #increments increments}, then one ordered bulk write of what they asked for
+     * {@linkplain Increments#afterwards() afterwards}; then per collection one unordered bulk write of the inserts
+     * and saves; then per collection one ordered bulk write of the updates.
+     * <p>
+     * The order is a guarantee: if a write fails (or the process dies) part way, an aggregate's own document is
+     * never ahead of what the shared documents have counted of it, so an {@link Increments} may take an
+     * aggregate's state as the shared documents counted it from the aggregate's stored document
+     * ({@code StatementProjection}'s estate arrears do).
      */
     public void flush() {
         for (Map.Entry<Class<?>, Map<String, Pending>> collection : pending.entrySet()) {
-            if (collection.getValue().isEmpty()) {
-                continue;
-            }
+            flushIncrements(collection.getKey(), collection.getValue());
+        }
+        for (Map.Entry<Class<?>, Map<String, Pending>> collection : pending.entrySet()) {
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection.getKey());
-            BulkOperations afterwards = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection.getKey());
             List<Object> inserts = new ArrayList<>();
-            int operations = 0;
-            int conditionals = 0;
+            int saves = 0;
             for (Map.Entry<String, Pending> write : collection.getValue().entrySet()) {
                 if (write.getValue().kind == Kind.INSERT) {
                     inserts.add(write.getValue().document);
-                    operations++;
-                } else if (write.getValue().kind == Kind.INCREMENTS) {
-                    Increments increments = (Increments) write.getValue().document;
-                    Update update = increments.update();
-                    if (update != null) {
-                        bulk.upsert(Query.query(where("_id").is(write.getKey())), update);
-                        operations++;
-                        for (Conditional conditional : increments.afterwards()) {
-                            afterwards.updateOne(Query.query(where("_id").is(write.getKey())
-                                    .andOperator(conditional.condition())), conditional.update());
-                            conditionals++;
-                        }
-                    }
-                } else {
-                    operations++;
+                } else if (write.getValue().kind == Kind.SAVE) {
                     write.getValue().addTo(bulk, write.getKey());
+                    saves++;
                 }
             }
             if (!inserts.isEmpty()) {
                 bulk.insert(inserts);
             }
-            if (operations > 0) {
+            if (saves > 0 || !inserts.isEmpty()) {
                 execute(bulk);
-            }
-            if (conditionals > 0) {
-                afterwards.execute();
             }
         }
         for (Map.Entry<Class<?>, List<GuardedUpdate>> collection : updates.entrySet()) {
@@ -313,6 +301,37 @@ public final class WriteBuffer {
         pending.clear();
         updates.clear();
         prefetched.clear();
+    }
+
+    /** One collection's increments (upserts), then the conditional updates they asked for afterwards. */
+    private void flushIncrements(Class<?> type, Map<String, Pending> writes) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+        BulkOperations afterwards = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, type);
+        int upserts = 0;
+        int conditionals = 0;
+        for (Map.Entry<String, Pending> write : writes.entrySet()) {
+            if (write.getValue().kind != Kind.INCREMENTS) {
+                continue;
+            }
+            Increments increments = (Increments) write.getValue().document;
+            Update update = increments.update();
+            if (update == null) {
+                continue;
+            }
+            bulk.upsert(Query.query(where("_id").is(write.getKey())), update);
+            upserts++;
+            for (Conditional conditional : increments.afterwards()) {
+                afterwards.updateOne(Query.query(where("_id").is(write.getKey())
+                        .andOperator(conditional.condition())), conditional.update());
+                conditionals++;
+            }
+        }
+        if (upserts > 0) {
+            execute(bulk);
+        }
+        if (conditionals > 0) {
+            afterwards.execute();
+        }
     }
 
     private Map<String, Pending> writes(Class<?> type) {
