@@ -370,9 +370,8 @@ public class StatementProjection {
                 return;
             }
             if (base.get(account) == null) {
-                throw new IllegalStateException("The estate arrears counted statement " + shard.sequence()
-                        + " of account " + unescape(account) + ", which its events passed over at " + sequence
-                        + "; reset the " + GROUP + " read models");
+                throw inconsistent(account, "counted its statement " + shard.sequence() + ", which its events passed"
+                        + " over at " + sequence);
             }
             counted.put(account, new Counted(sequence, duesOf(after)));
         }
@@ -381,7 +380,8 @@ public class StatementProjection {
                                                               AccountStatement before) {
             if (shard == null) {
                 if (!openOf(before).isEmpty()) {
-                    throw behind(account, "never counted", before);
+                    throw inconsistent(account, "never counted it, behind its stored statement "
+                            + before.lastSequence());
                 }
                 return Map.of();
             }
@@ -394,13 +394,13 @@ public class StatementProjection {
             if (shard.sequence() > before.lastSequence()) {
                 return null;
             }
-            throw behind(account, "counted statement " + shard.sequence(), before);
+            throw inconsistent(account, "counted its statement " + shard.sequence() + ", behind its stored statement "
+                    + before.lastSequence());
         }
 
-        private static IllegalStateException behind(String account, String counted, AccountStatement statement) {
-            return new IllegalStateException("The estate arrears " + counted + " of account " + unescape(account)
-                    + ", behind its stored statement " + statement.lastSequence() + "; reset the " + GROUP
-                    + " read models");
+        private static IllegalStateException inconsistent(String account, String what) {
+            return new IllegalStateException("The estate arrears of account " + unescape(account) + " " + what
+                    + "; reset the " + GROUP + " read models");
         }
 
         @Override
