@@ -96,8 +96,7 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
 
     @Test
     void theFiguresEqualABruteForceComputationFromTheStatements() {
-        MongoTemplate mongo = database();
-        deliverOneAtATime(mongo, history());
+        MongoTemplate mongo = oneAtATime(history());
 
         assertFiguresMatchStatements(mongo);
         // a few by hand, so the comparison cannot pass on two empty answers
@@ -121,8 +120,7 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
     @Test
     void batchesDeliveredAgainWholeOrInPartsChangeNothing() {
         List<EventMessage<?>> events = history();
-        MongoTemplate expected = database();
-        deliverOneAtATime(expected, events);
+        MongoTemplate expected = oneAtATime(events);
 
         MongoTemplate batched = database();
         deliverInBatches(batched, events, 5);
@@ -137,8 +135,7 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
     @Test
     void aCrashBetweenTheBulkWritesOfABatchIsRepairedByItsRedelivery() {
         List<EventMessage<?>> events = history();
-        MongoTemplate expected = database();
-        deliverOneAtATime(expected, events);
+        MongoTemplate expected = oneAtATime(events);
 
         // the buffer writes the shared documents first (period figures, then arrears), then the statements:
         // the batch of events 12..29 crashed after writing the period figures
@@ -150,8 +147,7 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
     @Test
     void arrearsEntriesOfTheEarlierLayoutAreReadAndReplacedAtTheAccountsNextChange() {
         List<EventMessage<?>> events = history();
-        MongoTemplate expected = database();
-        deliverOneAtATime(expected, events);
+        MongoTemplate expected = oneAtATime(events);
 
         MongoTemplate upgraded = database();
         deliverInBatches(upgraded, events.subList(0, 12), 12);
@@ -249,8 +245,7 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
     @Test
     void agingFromTheEstateArrearsEqualsTheStatementsForManyAccountsOpenOnSeveralDueDatesOfABucket() {
         List<EventMessage<?>> events = manyAccounts(90, 7L);
-        MongoTemplate expected = database();
-        deliverOneAtATime(expected, events);
+        MongoTemplate expected = oneAtATime(events);
 
         MongoTemplate batched = database();
         deliverInBatches(batched, events, 17);
@@ -618,6 +613,13 @@ class FinanceFiguresReadPathTest extends ApplicationTest {
     private MongoTemplate database() {
         return new MongoTemplate(new SimpleMongoClientDatabaseFactory(client,
                 "figures_" + UUID.randomUUID().toString().replace("-", "")), converter);
+    }
+
+    /** A fresh database with {@code events} delivered one at a time: what every batching must build. */
+    private MongoTemplate oneAtATime(List<EventMessage<?>> events) {
+        MongoTemplate mongo = database();
+        deliverOneAtATime(mongo, events);
+        return mongo;
     }
 
     private static void deliverOneAtATime(MongoTemplate mongo, List<EventMessage<?>> events) {
